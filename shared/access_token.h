@@ -1,0 +1,53 @@
+// The access-token object as the API returns it (PRODUCT.md §4), with JSON conversion
+// used by the server to render it and by the web app to read it. Never holds a secret.
+#pragma once
+
+#include "access_token_request.h"
+#include "roles.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawzu {
+
+enum class TokenStatus { enabled, disabled, expired };
+std::string_view wire_name(TokenStatus status);  // "enabled" | "disabled" | "expired"
+std::optional<TokenStatus> parse_token_status(std::string_view wire);
+
+struct ProjectGrant {
+  std::int64_t project_id = 0;
+  std::string project_name;
+  ProjectRole role = ProjectRole::viewer;
+};
+
+struct UserRef {
+  std::int64_t id = 0;
+  std::string name;
+};
+
+struct AccessToken {
+  std::int64_t id = 0;
+  std::string name;
+  std::string identifier;  // "hwz_Ab12Cd34", public
+  AccessType access_type = AccessType::workspace;
+  std::optional<WorkspaceRole> workspace_role;  // workspace tokens
+  std::vector<ProjectGrant> projects;           // project tokens
+  TokenStatus status = TokenStatus::enabled;
+  UserRef created_by;
+  std::int64_t created_at = 0;              // Unix seconds
+  std::optional<std::int64_t> expires_at;   // Unix seconds, last valid second
+  std::optional<std::int64_t> last_used_at;
+};
+
+// Field names and formats exactly as PRODUCT.md §4: times as RFC 3339 UTC, null when
+// absent; workspace_role null for project tokens; projects [] for workspace tokens;
+// each project {"project_id","project_name","role"}.
+nlohmann::json to_json(const AccessToken &token);
+// Returns nullopt when `json` is not a well-formed token object.
+std::optional<AccessToken> access_token_from_json(const nlohmann::json &json);
+
+}  // namespace hawzu

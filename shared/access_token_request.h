@@ -1,0 +1,101 @@
+// The create/edit request model for access tokens and its validation (PRODUCT.md §3.1,
+// §4). The web app's create/edit window holds an AccessTokenDraft and validates it every
+// frame; the server parses the JSON body into the same draft and runs the same
+// validation, then adds the checks that need the database (project exists in the
+// workspace, name unique). Pure functions; thread-safe.
+#pragma once
+
+#include "calendar.h"
+#include "expiry.h"
+#include "field_error.h"
+#include "roles.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hawzu {
+
+enum class AccessType { workspace, project };
+
+std::string_view wire_name(AccessType type);     // "workspace" | "project"
+std::string_view display_name(AccessType type);  // "Workspace" | "Project"
+std::optional<AccessType> parse_access_type(std::string_view wire);
+
+inline constexpr std::size_t kMaxTokenNameLength = 80;  // Unicode code points
+inline constexpr std::size_t kMaxProjectGrants = 100;
+
+// One project row. In the web form a row may be incomplete (nothing chosen yet);
+// a request that reaches the server must have both.
+struct ProjectGrantDraft {
+  std::optional<std::int64_t> project_id;
+  std::optional<ProjectRole> role;
+  bool is_complete() const { return project_id.has_value() && role.has_value(); }
+};
+
+struct AccessTokenDraft {
+  std::string name;  // as typed; validation trims it
+  std::optional<AccessType> access_type;
+  std::optional<WorkspaceRole> workspace_role;  // workspace tokens
+  std::vector<ProjectGrantDraft> projects;      // project tokens
+  ExpiryChoice expiry;                          // default: 1 Week
+};
+
+// Who is asking and when: the rules depend on the creator's rank and today's date.
+struct ValidationContext {
+  WorkspaceRole creator_role = WorkspaceRole::viewer;
+  std::int64_t now_unix = 0;
+};
+
+// Name rules: trimmed of ASCII white space; valid UTF-8; 1..80 code points; no control
+// characters (C0, DEL, C1) and no line or paragraph separators.
+std::string trim_token_name(std::string_view name);
+std::optional<std::string> token_name_problem(std::string_view trimmed_name);
+
+// The key two names collide on: case-insensitive for ASCII letters, exact otherwise.
+std::string token_name_key(std::string_view trimmed_name);
+
+// Every rule of §3.1 that needs no database. Errors use wire field paths.
+// The order is the order of the form (name, access type, roles, expiry).
+FieldErrors validate_access_token_draft(const AccessTokenDraft &draft,
+                                        const ValidationContext &context);
+
+// What the web app shows next to a disabled Create Token button: the first thing
+// missing or wrong, phrased as an instruction ("Choose a workspace role."), or nullopt
+// when the draft is valid.
+std::optional<std::string> first_blocking_reason(const AccessTokenDraft &draft,
+                                                 const ValidationContext &context);
+
+// For the project-row pickers: projects not already chosen in another row.
+// `row` is the index of the row asking (its own choice stays available).
+std::vector<std::int64_t> projects_available_for_row(const AccessTokenDraft &draft,
+                                                     std::size_t row,
+                                                     const std::vector<std::int64_t> &all);
+
+// "Add another project" is allowed only when every row is complete.
+bool can_add_project_row(const AccessTokenDraft &draft);
+
+// ---------------------------------------------------------------------------
+// Wire format.
+
+// Parses a create body. Unknown fields, wrong JSON types and unknown enum values are
+// reported as field errors (and parsing continues, so all problems are reported at
+// once). The draft then still needs validate_access_token_draft().
+FieldErrors parse_create_request(const nlohmann::json &body, AccessTokenDraft &draft);
+
+// Parses an edit (PATCH) body onto `draft`, which holds the token's current values.
+// Fields absent from the body keep their value. `access_type`, if present, must equal
+// the current one ("access_type" error: the access type cannot be changed). The flag
+// tells whether an "expiry" was sent (absent: the current expiry instant is kept).
+FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
+                               bool &expiry_sent);
+
+// The create body for a draft, as the web app sends it (name trimmed; only the fields
+// of its access type; expiry.date only for custom).
+nlohmann::json to_create_request(const AccessTokenDraft &draft);
+
+}  // namespace hawzu

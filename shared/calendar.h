@@ -1,0 +1,61 @@
+// Calendar arithmetic on the proleptic Gregorian calendar, and RFC 3339 / ISO 8601 text.
+//
+// Times are Unix seconds (UTC). A "local" date is a date in a fixed UTC offset given in
+// minutes (the browser's offset at the time of the request, -840..+840). No time-zone
+// database is used or needed. Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hawzu {
+
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..days_in_month
+  friend bool operator==(const CivilDate &a, const CivilDate &b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend bool operator!=(const CivilDate &a, const CivilDate &b) { return !(a == b); }
+  friend bool operator<(const CivilDate &a, const CivilDate &b) {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day < b.day;
+  }
+  friend bool operator<=(const CivilDate &a, const CivilDate &b) { return !(b < a); }
+};
+
+inline constexpr int kMinUtcOffsetMinutes = -14 * 60;
+inline constexpr int kMaxUtcOffsetMinutes = 14 * 60;
+inline constexpr std::int64_t kSecondsPerDay = 86400;
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);  // REQUIRES: 1 <= month <= 12
+bool is_valid_date(const CivilDate &date);
+
+// Days since 1970-01-01 and back (Howard Hinnant's algorithms).
+std::int64_t days_from_civil(const CivilDate &date);
+CivilDate civil_from_days(std::int64_t days);
+
+// Day of week, 0 = Monday .. 6 = Sunday.
+int weekday(const CivilDate &date);
+
+// The same day `months` calendar months later, clamped to the last day of a shorter
+// month: Jan 31 + 1 month = Feb 28 (Feb 29 in a leap year).
+CivilDate add_months_clamped(const CivilDate &date, int months);
+
+// The local date at instant `unix_seconds` in the given offset.
+CivilDate local_date_at(std::int64_t unix_seconds, int utc_offset_minutes);
+
+// "YYYY-MM-DD", strictly (four-digit year 0001..9999, real day of month).
+std::optional<CivilDate> parse_iso_date(std::string_view text);
+std::string format_iso_date(const CivilDate &date);
+
+// "YYYY-MM-DDTHH:MM:SSZ". Parsing accepts exactly what formatting produces.
+std::string format_rfc3339_utc(std::int64_t unix_seconds);
+std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text);
+
+}  // namespace hawzu
