@@ -1,0 +1,114 @@
+#include "cli_options.h"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace hawzu::server {
+namespace {
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6). Returns false when malformed.
+bool parse_listen_address(const std::string &text, std::string &host, int &port) {
+  std::string port_text;
+  if (!text.empty() && text.front() == '[') {
+    auto close = text.find(']');
+    if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':')
+      return false;
+    host = text.substr(1, close - 1);
+    port_text = text.substr(close + 2);
+  } else {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos || text.find(':') != colon) return false;
+    host = text.substr(0, colon);
+    port_text = text.substr(colon + 1);
+  }
+  if (host.empty() || port_text.empty() || port_text.size() > 5) return false;
+  for (char c : port_text)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  port = std::atoi(port_text.c_str());
+  return port <= 65535;
+}
+
+bool looks_like_email(const std::string &text) {
+  auto at = text.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < text.size() && text.size() <= 254 &&
+         text.find_first_of(" \t\r\n") == std::string::npos;
+}
+
+}  // namespace
+
+std::string server_usage() {
+  return "Usage: hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]\n"
+         "                    [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]\n"
+         "\n"
+         "  --data DIR           where the SQLite database and the hashing key live (default: "
+         "data)\n"
+         "  --listen HOST:PORT   address to serve on (default: 127.0.0.1:8080; port 0 = any free)\n"
+         "  --public DIR         the assembled web app to serve at / (default: the build's site)\n"
+         "  --demo               seed the demo workspace \"Acme QA\" once (see README)\n"
+         "  --admin-email EMAIL  owner account created on first start (default: admin@localhost)\n"
+         "  --tls-cert FILE      serve HTTPS with this PEM certificate (needs --tls-key)\n"
+         "  --tls-key FILE       the PEM private key for --tls-cert\n"
+         "  --help, --version\n";
+}
+
+ParsedOptions parse_server_options(const std::vector<std::string> &args) {
+  ServerOptions options;
+  ParsedOptions result;
+  auto fail = [&result](std::string message) {
+    result.error = std::move(message);
+    return result;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string &arg = args[i];
+    // Flags that take a value accept both "--flag value" and "--flag=value".
+    std::string name = arg, value;
+    bool has_inline_value = false;
+    if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_inline_value = true;
+    }
+    auto take_value = [&]() -> bool {
+      if (has_inline_value) return true;
+      if (i + 1 >= args.size()) return false;
+      value = args[++i];
+      return true;
+    };
+    if (name == "--help" || name == "-h") {
+      options.show_help = true;
+    } else if (name == "--version") {
+      options.show_version = true;
+    } else if (name == "--demo") {
+      if (has_inline_value) return fail("--demo takes no value");
+      options.demo = true;
+    } else if (name == "--data") {
+      if (!take_value() || value.empty()) return fail("--data needs a directory");
+      options.data_dir = value;
+    } else if (name == "--public") {
+      if (!take_value() || value.empty()) return fail("--public needs a directory");
+      options.public_dir = value;
+    } else if (name == "--listen") {
+      if (!take_value()) return fail("--listen needs HOST:PORT");
+      if (!parse_listen_address(value, options.listen_host, options.listen_port))
+        return fail("--listen: '" + value + "' is not HOST:PORT (e.g. 127.0.0.1:8080)");
+    } else if (name == "--admin-email") {
+      if (!take_value() || !looks_like_email(value))
+        return fail("--admin-email needs an email address");
+      options.admin_email = value;
+    } else if (name == "--tls-cert") {
+      if (!take_value() || value.empty()) return fail("--tls-cert needs a file");
+      options.tls_cert_file = value;
+    } else if (name == "--tls-key") {
+      if (!take_value() || value.empty()) return fail("--tls-key needs a file");
+      options.tls_key_file = value;
+    } else {
+      return fail("unknown option '" + arg + "'");
+    }
+  }
+  if (options.tls_cert_file.empty() != options.tls_key_file.empty())
+    return fail("--tls-cert and --tls-key go together");
+  result.options = options;
+  return result;
+}
+
+}  // namespace hawzu::server

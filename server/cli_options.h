@@ -1,0 +1,37 @@
+// Command-line options of hawzu-server (PRODUCT.md §6):
+//   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
+//                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawzu::server {
+
+struct ServerOptions {
+  std::string data_dir = "data";
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;  // 0: any free port (the start-up line says which)
+  std::string public_dir;  // the assembled web site; empty: the build's default
+  bool demo = false;
+  std::string admin_email = "admin@localhost";
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  bool show_help = false;
+  bool show_version = false;
+
+  bool uses_tls() const { return !tls_cert_file.empty(); }
+};
+
+struct ParsedOptions {
+  std::optional<ServerOptions> options;  // set when the arguments are valid
+  std::string error;                     // otherwise: what is wrong, one line
+};
+
+// Parses argv[1..]. Never exits; the caller prints the error and the usage.
+ParsedOptions parse_server_options(const std::vector<std::string> &args);
+
+std::string server_usage();
+
+}  // namespace hawzu::server

@@ -1,0 +1,169 @@
+#include "http_server.h"
+
+#include "problem.h"
+#include "request_context.h"
+#include "request_log.h"
+#include "routes.h"
+
+#include <string>
+
+namespace hawzu::server {
+namespace {
+
+constexpr const char *kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+    "img-src 'self' data:; style-src 'self'; font-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+bool is_api_path(const std::string &path) {
+  return path.rfind("/api/", 0) == 0;
+}
+
+bool method_takes_body(const std::string &method) {
+  return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+bool is_json_content_type(const std::string &value) {
+  // "application/json" optionally followed by parameters (charset=utf-8).
+  std::string lower;
+  for (char c : value)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower.rfind("application/json", 0) != 0) return false;
+  return lower.size() == 16 || lower[16] == ';' || lower[16] == ' ';
+}
+
+httplib::Server::HandlerResponse refuse(httplib::Response &response, int status, std::string code,
+                                        std::string detail) {
+  Problem problem = problem_for_status(status);
+  problem.code = std::move(code);
+  problem.detail = std::move(detail);
+  send_problem(response, problem);
+  // The body (if any) was not read: the connection cannot be reused safely.
+  response.set_header("Connection", "close");
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+// Refusals that need only the request line and headers (SECURITY.md): the body is
+// never read for these.
+httplib::Server::HandlerResponse guard_request(const httplib::Request &request,
+                                               httplib::Response &response,
+                                               const HttpLimits &limits) {
+  if (request.has_header("Transfer-Encoding"))
+    return refuse(response, 411, "length_required",
+                  "Chunked request bodies are not accepted; send Content-Length.");
+  if (request.has_header("Content-Encoding"))
+    return refuse(response, 415, "unsupported_media_type",
+                  "Compressed request bodies are not accepted.");
+  if (request.get_header_value_count("Authorization") > 1)
+    return refuse(response, 400, "bad_request", "Send at most one Authorization header.");
+  if (request.get_header_value_count("Content-Length") > 1)
+    return refuse(response, 400, "bad_request", "Send at most one Content-Length header.");
+
+  const std::string length_text = request.get_header_value("Content-Length");
+  std::size_t length = 0;
+  if (!length_text.empty()) {
+    if (length_text.size() > 12 || length_text.find_first_not_of("0123456789") != std::string::npos)
+      return refuse(response, 400, "bad_request", "Content-Length is not a number.");
+    length = std::stoull(length_text);
+  }
+  if (length > 0 && !method_takes_body(request.method))
+    return refuse(response, 400, "bad_request", request.method + " requests must not have a body.");
+  if (length > limits.max_body_bytes)
+    return refuse(
+        response, 413, "payload_too_large",
+        "The request body is larger than " + std::to_string(limits.max_body_bytes) + " bytes.");
+  if (length > 0 && !is_json_content_type(request.get_header_value("Content-Type")))
+    return refuse(response, 415, "unsupported_media_type", "Send the body as application/json.");
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+void add_security_headers(const httplib::Request &request, httplib::Response &response,
+                          bool uses_tls) {
+  response.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+  response.set_header("Cross-Origin-Resource-Policy", "same-origin");
+  if (uses_tls)
+    response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // API answers can carry personal data or a secret: never store them anywhere.
+  if (is_api_path(request.path)) {
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Pragma", "no-cache");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &limits,
+                                                  std::string &error) {
+  std::unique_ptr<httplib::Server> server;
+  if (app.options.uses_tls()) {
+    auto tls = std::make_unique<httplib::SSLServer>(app.options.tls_cert_file.c_str(),
+                                                    app.options.tls_key_file.c_str());
+    if (!tls->is_valid()) {
+      error = "cannot load the TLS certificate or key (" + app.options.tls_cert_file + ", " +
+              app.options.tls_key_file + ")";
+      return nullptr;
+    }
+    server = std::move(tls);
+  } else {
+    server = std::make_unique<httplib::Server>();
+  }
+
+  // Without TCP_NODELAY every keep-alive response waits for a delayed ACK (~40 ms).
+  server->set_tcp_nodelay(true);
+  server->set_payload_max_length(limits.max_body_bytes);
+  server->set_read_timeout(limits.read_timeout_seconds, 0);
+  server->set_write_timeout(limits.write_timeout_seconds, 0);
+  server->set_keep_alive_timeout(limits.keep_alive_timeout_seconds);
+  server->set_keep_alive_max_count(limits.keep_alive_max_requests);
+  const std::size_t threads = limits.worker_threads;
+  server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+
+  server->set_pre_routing_handler(
+      [limits](const httplib::Request &request, httplib::Response &response) {
+        reset_request_context();
+        return guard_request(request, response, limits);
+      });
+
+  const bool uses_tls = app.options.uses_tls();
+  server->set_post_routing_handler(
+      [uses_tls](const httplib::Request &request, httplib::Response &response) {
+        add_security_headers(request, response, uses_tls);
+      });
+
+  // Errors produced by the library itself (400 on a malformed request, 413, 414, 404
+  // for an unrouted path) arrive with an empty body: give them the problem shape.
+  server->set_error_handler([](const httplib::Request &, httplib::Response &response) {
+    if (!response.body.empty() || response.status == 304)
+      return httplib::Server::HandlerResponse::Unhandled;
+    send_problem(response, problem_for_status(response.status));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
+  // Without this the library would put the exception text in a response header.
+  server->set_exception_handler([](const httplib::Request &request, httplib::Response &response,
+                                   std::exception_ptr exception) {
+    std::string what = "unknown exception";
+    try {
+      if (exception) std::rethrow_exception(exception);
+    } catch (const std::exception &e) {
+      what = e.what();
+    } catch (...) {
+    }
+    log_event("unhandled exception",
+              mask_token_like_text(request.method + " " + request.path + ": " + what));
+    send_problem(response, problem_for_status(500));
+  });
+
+  server->set_logger([](const httplib::Request &request, const httplib::Response &response) {
+    log_request(request, response);
+  });
+
+  register_routes(*server, app);
+  return server;
+}
+
+}  // namespace hawzu::server

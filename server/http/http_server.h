@@ -1,0 +1,29 @@
+// Builds the cpp-httplib server: limits, the guards every request passes before
+// routing, security headers, error and exception handling, the access log, and the
+// routes. HTTP concerns only; the rules live in the services the routes call.
+#pragma once
+
+#include "app.h"
+#include "httplib_config.h"
+
+#include <cstddef>
+#include <memory>
+
+namespace hawzu::server {
+
+// Limits set at start-up (SECURITY.md "HTTP hardening").
+struct HttpLimits {
+  std::size_t max_body_bytes = 64 * 1024;  // 413 above
+  int read_timeout_seconds = 10;           // a slow client gets 408 / is dropped
+  int write_timeout_seconds = 10;
+  int keep_alive_timeout_seconds = 5;  // short: each pool thread serves one connection
+  std::size_t keep_alive_max_requests = 1000;
+  std::size_t worker_threads = 64;  // well above expected concurrent connections
+};
+
+// The server for `app` (HTTPS when app.options.uses_tls()). Returns nullptr and sets
+// `error` when TLS files cannot be loaded.
+std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &limits,
+                                                  std::string &error);
+
+}  // namespace hawzu::server

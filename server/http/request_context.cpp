@@ -1,0 +1,18 @@
+#include "request_context.h"
+
+namespace hawzu::server {
+
+namespace {
+thread_local RequestContext tls_request_context;
+}
+
+RequestContext &current_request_context() {
+  return tls_request_context;
+}
+
+void reset_request_context() {
+  tls_request_context.started_at = std::chrono::steady_clock::now();
+  tls_request_context.principal.clear();
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,24 @@
+// Per-request facts the access log needs but the routes produce: when the request
+// started and who made it.
+//
+// cpp-httplib serves each request start to finish (pre-routing, handler, response,
+// logger) on one pool thread, so a thread_local slot is the request's own for that
+// time. It is reset at the start of every request (pre-routing).
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace hawzu::server {
+
+struct RequestContext {
+  std::chrono::steady_clock::time_point started_at;
+  // "user:12" or "token:hwz_Ab12Cd34" (the public identifier); empty if anonymous.
+  // Never a secret.
+  std::string principal;
+};
+
+RequestContext &current_request_context();
+void reset_request_context();
+
+}  // namespace hawzu::server

@@ -1,0 +1,11 @@
+#include "routes.h"
+
+namespace hawzu::server {
+
+void register_routes(httplib::Server &server, App &app) {
+  register_health_routes(server, app);
+  // Must stay last: it answers every GET the API routes did not take.
+  register_static_routes(server, app);
+}
+
+}  // namespace hawzu::server
