@@ -56,6 +56,7 @@ version_at_least() { # $1 >= $2 ?
 fetch_trixie_sources() {
   local work keyring opts
   work=$(mktemp -d)
+  chmod 755 "$work" # apt's download user must be able to write there
   mkdir -p "$work/lists/partial"
   keyring=/usr/share/keyrings/debian-archive-keyring.gpg
   printf '%s\n' \
@@ -71,13 +72,16 @@ fetch_trixie_sources() {
     dsc=$(ls "$work/${pkg}"_*.dsc | sort -V | tail -n 1)
     version=$(basename "$dsc" .dsc); version=${version#"${pkg}_"}
     rm -rf "${third_party:?}/$pkg.tmp"
-    dpkg-source -q -x "$dsc" "$third_party/$pkg.tmp" >/dev/null
+    # The .dsc's uploader signature cannot be checked without the Debian keyring of
+    # developers; apt has already checked every file against the signed index.
+    dpkg-source -q -x "$dsc" "$third_party/$pkg.tmp" >/dev/null 2>&1 ||
+      { echo "install: could not unpack $dsc" >&2; exit 1; }
     echo "$version" > "$third_party/$pkg.tmp/.debian-version"
     rm -rf "${third_party:?}/$pkg"
     mv "$third_party/$pkg.tmp" "$third_party/$pkg"
     log "unpacked $pkg $version"
   done
-  rm -rf "$work"
+  rm -rf "$work" "$third_party"/*.orig.tar.*
 }
 
 need_sources=()

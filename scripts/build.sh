@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds both halves of the project, incrementally:
+#   build/native  hawzu-server, the shared library, the tests   (g++)
+#   build/web     app.js + app.wasm, assembled with public/ and fonts into build/site   (Emscripten)
+# Assumes scripts/install.sh has run. Fast when nothing changed (ninja does no work).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+# Emscripten 3.1.6 on Debian needs Debian's node modules (acorn) on NODE_PATH.
+export NODE_PATH=/usr/share/nodejs
+
+build_type=${HAWZU_BUILD_TYPE:-Release}
+
+if [ ! -f build/native/build.ninja ]; then
+  cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+fi
+cmake --build build/native
+
+if [ ! -f build/web/build.ninja ]; then
+  emcmake cmake -S . -B build/web -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+fi
+cmake --build build/web
