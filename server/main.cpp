@@ -72,8 +72,9 @@ int main(int argc, char **argv) {
 
   HttpLimits limits;
   std::string error;
-  auto server = make_http_server(app, limits, error);
-  if (!server) return fail(error);
+  HttpServer http = make_http_server(app, limits, error);
+  if (!http.server) return fail(error);
+  httplib::Server *server = http.server.get();
 
   int port = app.options.listen_port;
   if (port == 0) {
@@ -96,7 +97,7 @@ int main(int argc, char **argv) {
               app.site.root().string());
   log_event("listening on " + scheme + "://" + host + ":" + std::to_string(port));
 
-  std::thread signal_waiter([&server, shutdown_signals] {
+  std::thread signal_waiter([server, shutdown_signals] {
     int received = 0;
     sigwait(&shutdown_signals, &received);
     if (received != SIGUSR1) log_event("shutting down", received == SIGINT ? "SIGINT" : "SIGTERM");

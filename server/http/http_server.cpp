@@ -96,8 +96,7 @@ void add_security_headers(const httplib::Request &request, httplib::Response &re
 
 }  // namespace
 
-std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &limits,
-                                                  std::string &error) {
+HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &error) {
   std::unique_ptr<httplib::Server> server;
   if (app.options.uses_tls()) {
     auto tls = std::make_unique<httplib::SSLServer>(app.options.tls_cert_file.c_str(),
@@ -105,7 +104,7 @@ std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &li
     if (!tls->is_valid()) {
       error = "cannot load the TLS certificate or key (" + app.options.tls_cert_file + ", " +
               app.options.tls_key_file + ")";
-      return nullptr;
+      return {};
     }
     server = std::move(tls);
   } else {
@@ -162,8 +161,9 @@ std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &li
     log_request(request, response);
   });
 
-  register_routes(*server, app);
-  return server;
+  auto api_routes = std::make_unique<RouteTable>(*server);
+  register_routes(*server, *api_routes, app);
+  return {std::move(server), std::move(api_routes)};
 }
 
 }  // namespace hawzu::server

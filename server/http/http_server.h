@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "httplib_config.h"
+#include "route_table.h"
 
 #include <cstddef>
 #include <memory>
@@ -21,9 +22,13 @@ struct HttpLimits {
   std::size_t worker_threads = 64;  // well above expected concurrent connections
 };
 
-// The server for `app` (HTTPS when app.options.uses_tls()). Returns nullptr and sets
-// `error` when TLS files cannot be loaded.
-std::unique_ptr<httplib::Server> make_http_server(App &app, const HttpLimits &limits,
-                                                  std::string &error);
+// The server for `app` (HTTPS when app.options.uses_tls()) with all routes registered.
+struct HttpServer {
+  std::unique_ptr<httplib::Server> server;
+  std::unique_ptr<RouteTable> api_routes;  // what the API answers, for the OpenAPI check
+};
+
+// Returns an empty server and sets `error` when TLS files cannot be loaded.
+HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &error);
 
 }  // namespace hawzu::server

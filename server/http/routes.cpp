@@ -2,8 +2,8 @@
 
 namespace hawzu::server {
 
-void register_routes(httplib::Server &server, App &app) {
-  register_health_routes(server, app);
+void register_routes(httplib::Server &server, RouteTable &api, App &app) {
+  register_health_routes(api, app);
   // Must stay last: it answers every GET the API routes did not take.
   register_static_routes(server, app);
 }

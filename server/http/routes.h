@@ -4,13 +4,15 @@
 
 #include "app.h"
 #include "httplib_config.h"
+#include "route_table.h"
 
 namespace hawzu::server {
 
-// All routes, in the order they must match (API first, the web app last).
-void register_routes(httplib::Server &server, App &app);
+// All routes, in the order they must match (API first, the web app last). API routes
+// go through `api` (see route_table.h); only the static site's catch-all does not.
+void register_routes(httplib::Server &server, RouteTable &api, App &app);
 
-void register_health_routes(httplib::Server &server, App &app);
+void register_health_routes(RouteTable &api, App &app);
 void register_static_routes(httplib::Server &server, App &app);
 
 }  // namespace hawzu::server

@@ -4,8 +4,8 @@
 
 namespace hawzu::server {
 
-void register_health_routes(httplib::Server &server, App &) {
-  server.Get("/api/v1/health", [](const httplib::Request &, httplib::Response &response) {
+void register_health_routes(RouteTable &api, App &) {
+  api.get("/api/v1/health", [](const httplib::Request &, httplib::Response &response) {
     response.set_content(R"({"status":"ok"})", "application/json");
   });
 }

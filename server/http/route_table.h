@@ -1,0 +1,42 @@
+// The API's routing table: every API route is registered here with its method and its
+// path template as the OpenAPI document writes it ("/api/v1/workspace/{wid}/projects").
+// The table registers the handler with cpp-httplib (as "/api/v1/workspace/:wid/projects";
+// read parameters from request.path_params) and remembers the route, so tests can
+// check that the OpenAPI document describes every route the server answers.
+// Built once at start-up; not thread-safe while routes are being added.
+#pragma once
+
+#include "httplib_config.h"
+
+#include <string>
+#include <vector>
+
+namespace hawzu::server {
+
+struct RouteSpec {
+  std::string method;         // "GET", "POST", "PATCH", "DELETE"
+  std::string path_template;  // "/api/v1/workspace/{wid}/access-tokens/{tid}"
+};
+
+class RouteTable {
+ public:
+  explicit RouteTable(httplib::Server &server) : server_(server) {}
+  RouteTable(const RouteTable &) = delete;
+  RouteTable &operator=(const RouteTable &) = delete;
+
+  void get(const std::string &path_template, httplib::Server::Handler handler);
+  void post(const std::string &path_template, httplib::Server::Handler handler);
+  void patch(const std::string &path_template, httplib::Server::Handler handler);
+  void del(const std::string &path_template, httplib::Server::Handler handler);
+
+  const std::vector<RouteSpec> &routes() const { return routes_; }
+
+  // "/a/{x}/b" → "/a/:x/b".
+  static std::string to_httplib_pattern(const std::string &path_template);
+
+ private:
+  httplib::Server &server_;
+  std::vector<RouteSpec> routes_;
+};
+
+}  // namespace hawzu::server
