@@ -76,7 +76,8 @@ std::vector<std::int64_t> projects_available_for_row(const AccessTokenDraft &dra
                                                      std::size_t row,
                                                      const std::vector<std::int64_t> &all);
 
-// "Add another project" is allowed only when every row is complete.
+// "Add another project" is allowed only when every row is complete (and fewer than
+// kMaxProjectGrants rows exist).
 bool can_add_project_row(const AccessTokenDraft &draft);
 
 // ---------------------------------------------------------------------------

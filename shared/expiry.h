@@ -36,7 +36,8 @@ const std::vector<ExpiryKind> &all_expiry_kinds();  // in picker order, 1 Week f
 // The first local date a custom expiry may name: today in the user's offset.
 CivilDate earliest_custom_date(std::int64_t now_unix, int utc_offset_minutes);
 
-// The last custom date accepted: 9999-12-31 (so every expiry formats as RFC 3339).
+// The last custom date accepted: 9999-12-30. Its end is still in the year 9999 in UTC
+// even at UTC-14:00, so every expiry formats as RFC 3339 (a four-digit year).
 CivilDate latest_custom_date();
 
 // REQUIRES: the choice passed validation (see access_token_request.h).

@@ -1,0 +1,620 @@
+// The access-token request model: validation (PRODUCT.md §3.1) and the JSON wire format
+// of create and edit bodies (§4).
+//
+// Every rule is written once, in find_problems(). Each problem carries two phrasings:
+// the field error the API returns and the form shows next to the field, and the
+// instruction the web app shows next to a disabled Create Token button.
+#include "shared/access_token_request.h"
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+#include <set>
+
+namespace hawzu {
+
+namespace {
+
+// ===========================================================================
+// Token names.
+
+bool is_ascii_whitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// Decodes strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+// Returns false on the first malformed sequence.
+bool decode_utf8(std::string_view text, std::u32string &code_points) {
+  code_points.clear();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    char32_t code_point = 0;
+    unsigned char second_min = 0x80;
+    unsigned char second_max = 0xBF;
+    if (lead < 0x80) {
+      length = 1;
+      code_point = lead;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+      code_point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      code_point = lead & 0x0Fu;
+      if (lead == 0xE0) second_min = 0xA0;  // no overlong forms
+      if (lead == 0xED) second_max = 0x9F;  // no UTF-16 surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      code_point = lead & 0x07u;
+      if (lead == 0xF0) second_min = 0x90;  // no overlong forms
+      if (lead == 0xF4) second_max = 0x8F;  // nothing above U+10FFFF
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      const unsigned char continuation = static_cast<unsigned char>(text[i + k]);
+      const unsigned char min = k == 1 ? second_min : 0x80;
+      const unsigned char max = k == 1 ? second_max : 0xBF;
+      if (continuation < min || continuation > max) return false;
+      code_point = (code_point << 6) | (continuation & 0x3Fu);
+    }
+    code_points.push_back(code_point);
+    i += length;
+  }
+  return true;
+}
+
+// C0 controls, DEL, C1 controls, and the Unicode line and paragraph separators.
+bool is_forbidden_in_name(char32_t code_point) {
+  return code_point < 0x20 || code_point == 0x7F || (code_point >= 0x80 && code_point <= 0x9F) ||
+         code_point == 0x2028 || code_point == 0x2029;
+}
+
+// ===========================================================================
+// Problems: one rule, two phrasings.
+
+struct Problem {
+  std::string field;        // wire path
+  std::string message;      // field error: what is wrong
+  std::string instruction;  // next to the disabled button: what to do
+};
+
+std::optional<Problem> find_name_problem(std::string_view trimmed_name) {
+  if (trimmed_name.empty()) {
+    return Problem{"name", "Token name is required.", "Enter a token name."};
+  }
+  std::u32string code_points;
+  if (!decode_utf8(trimmed_name, code_points)) {
+    return Problem{"name", "Token name is not valid UTF-8 text.",
+                   "Remove the invalid characters from the token name."};
+  }
+  for (char32_t code_point : code_points) {
+    if (is_forbidden_in_name(code_point)) {
+      return Problem{"name", "Token name cannot contain control characters or line breaks.",
+                     "Remove control characters and line breaks from the token name."};
+    }
+  }
+  if (code_points.size() > kMaxTokenNameLength) {
+    const std::string limit = std::to_string(kMaxTokenNameLength);
+    return Problem{"name", "Token name must be at most " + limit + " characters.",
+                   "Shorten the token name to " + limit + " characters or fewer."};
+  }
+  return std::nullopt;
+}
+
+std::string project_row_field(std::size_t row, const char *member) {
+  return "projects[" + std::to_string(row) + "]." + member;
+}
+
+void find_workspace_role_problems(const AccessTokenDraft &draft, const ValidationContext &context,
+                                  std::vector<Problem> &problems) {
+  if (!draft.workspace_role) {
+    problems.push_back({"workspace_role", "Workspace role is required for a workspace token.",
+                        "Choose a workspace role."});
+  } else if (!is_assignable_to_token(*draft.workspace_role)) {
+    const std::string role(display_name(*draft.workspace_role));
+    problems.push_back({"workspace_role", role + " cannot be given to a token.",
+                        "Choose a workspace role other than " + role + "."});
+  } else if (!may_assign(context.creator_role, *draft.workspace_role)) {
+    const std::string own(display_name(context.creator_role));
+    problems.push_back({"workspace_role",
+                        "You cannot give a token a role above your own (" + own + ").",
+                        "Choose a workspace role no higher than your own (" + own + ")."});
+  }
+  if (!draft.projects.empty()) {
+    problems.push_back({"projects", "A workspace token cannot have project grants.",
+                        "Remove the project rows from this workspace token."});
+  }
+}
+
+void find_project_grant_problems(const AccessTokenDraft &draft, std::vector<Problem> &problems) {
+  if (draft.workspace_role) {
+    problems.push_back({"workspace_role", "A project token cannot have a workspace role.",
+                        "Clear the workspace role of this project token."});
+  }
+  if (draft.projects.empty()) {
+    problems.push_back(
+        {"projects", "A project token needs at least one project.", "Add at least one project."});
+    return;
+  }
+  if (draft.projects.size() > kMaxProjectGrants) {
+    const std::string limit = std::to_string(kMaxProjectGrants);
+    problems.push_back({"projects", "A token can have at most " + limit + " projects.",
+                        "Remove project rows until there are at most " + limit + "."});
+  }
+  const std::string incomplete_row = "Choose a project and a role in every row.";
+  std::set<std::int64_t> seen_project_ids;
+  for (std::size_t row = 0; row < draft.projects.size(); ++row) {
+    const ProjectGrantDraft &grant = draft.projects[row];
+    if (!grant.project_id) {
+      problems.push_back(
+          {project_row_field(row, "project_id"), "Project is required.", incomplete_row});
+    } else if (*grant.project_id <= 0) {
+      problems.push_back({project_row_field(row, "project_id"),
+                          "Project id must be a positive number.",
+                          "Choose a valid project in every row."});
+    } else if (!seen_project_ids.insert(*grant.project_id).second) {
+      problems.push_back({project_row_field(row, "project_id"),
+                          "This project is already in another row.",
+                          "Choose a different project in each row."});
+    }
+    if (!grant.role) {
+      problems.push_back({project_row_field(row, "role"), "Role is required.", incomplete_row});
+    }
+  }
+}
+
+void find_expiry_problems(const ExpiryChoice &expiry, std::int64_t now_unix,
+                          std::vector<Problem> &problems) {
+  const bool offset_valid = expiry.utc_offset_minutes >= kMinUtcOffsetMinutes &&
+                            expiry.utc_offset_minutes <= kMaxUtcOffsetMinutes;
+  if (!offset_valid) {
+    problems.push_back({"expiry.utc_offset_minutes",
+                        "UTC offset must be between -840 and 840 minutes.",
+                        "Check the time zone of your device: the UTC offset must be between "
+                        "-14:00 and +14:00."});
+  }
+  if (expiry.kind != ExpiryKind::custom) {
+    if (expiry.custom_date) {
+      problems.push_back({"expiry.date", "An expiry date is allowed only with a custom expiry.",
+                          "Clear the expiry date or choose Custom Date."});
+    }
+    return;
+  }
+  if (!expiry.custom_date) {
+    problems.push_back(
+        {"expiry.date", "Expiry date is required for a custom expiry.", "Pick an expiry date."});
+    return;
+  }
+  if (!is_valid_date(*expiry.custom_date)) {
+    problems.push_back(
+        {"expiry.date", "Expiry date is not a real date.", "Pick a valid expiry date."});
+    return;
+  }
+  // "Today" depends on the offset; with a wrong offset there is no meaningful today.
+  if (!offset_valid) return;
+  if (*expiry.custom_date < earliest_custom_date(now_unix, expiry.utc_offset_minutes)) {
+    problems.push_back({"expiry.date", "Expiry date cannot be in the past.",
+                        "Pick an expiry date from today onwards."});
+  } else if (latest_custom_date() < *expiry.custom_date) {
+    const std::string latest = format_iso_date(latest_custom_date());
+    problems.push_back({"expiry.date", "Expiry date must be on or before " + latest + ".",
+                        "Pick an expiry date on or before " + latest + "."});
+  }
+}
+
+// Every rule of §3.1 that needs no database, in the order of the form.
+std::vector<Problem> find_problems(const AccessTokenDraft &draft,
+                                   const ValidationContext &context) {
+  std::vector<Problem> problems;
+  if (std::optional<Problem> name = find_name_problem(trim_token_name(draft.name))) {
+    problems.push_back(*name);
+  }
+  if (!draft.access_type) {
+    problems.push_back({"access_type", "Access type is required.", "Choose an access type."});
+  } else if (*draft.access_type == AccessType::workspace) {
+    find_workspace_role_problems(draft, context, problems);
+  } else {
+    find_project_grant_problems(draft, problems);
+  }
+  find_expiry_problems(draft.expiry, context.now_unix, problems);
+  return problems;
+}
+
+// ===========================================================================
+// Reading JSON. Each reader appends field errors and keeps going, so that one
+// response lists every problem of the body.
+
+const char *const kMustBeString = "Must be a string.";
+const char *const kMustBeStringOrNull = "Must be a string or null.";
+const char *const kMustBeInteger = "Must be an integer.";
+const char *const kMustBeObject = "Must be an object.";
+const char *const kMustBeArrayOrNull = "Must be an array or null.";
+const char *const kUnknownField = "Unknown field.";
+
+template <typename Enum, typename Names>
+std::string must_be_one_of(const Names &values, std::string_view (*name_of)(Enum)) {
+  std::string message = "Must be one of: ";
+  bool first = true;
+  for (Enum value : values) {
+    if (!first) message += ", ";
+    message += name_of(value);
+    first = false;
+  }
+  return message + ".";
+}
+
+std::string access_type_values_message() {
+  return must_be_one_of<AccessType>(
+      std::vector<AccessType>{AccessType::workspace, AccessType::project}, &wire_name);
+}
+
+std::string workspace_role_values_message() {
+  // Only the roles a token can hold; workspace_owner parses but never validates.
+  std::vector<WorkspaceRole> roles;
+  for (WorkspaceRole role : all_workspace_roles()) {
+    if (is_assignable_to_token(role)) roles.push_back(role);
+  }
+  return must_be_one_of<WorkspaceRole>(roles, &wire_name);
+}
+
+std::string project_role_values_message() {
+  return must_be_one_of<ProjectRole>(all_project_roles(), &wire_name);
+}
+
+std::string expiry_kind_values_message() {
+  return must_be_one_of<ExpiryKind>(all_expiry_kinds(), &wire_name);
+}
+
+void report_unknown_fields(const nlohmann::json &object,
+                           std::initializer_list<std::string_view> known,
+                           const std::string &path_prefix, FieldErrors &errors) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    bool is_known = false;
+    for (std::string_view name : known) is_known = is_known || it.key() == name;
+    if (!is_known) errors.push_back({path_prefix + it.key(), kUnknownField});
+  }
+}
+
+void read_name(const nlohmann::json &value, AccessTokenDraft &draft, FieldErrors &errors) {
+  if (!value.is_string()) {
+    errors.push_back({"name", kMustBeString});
+    return;
+  }
+  draft.name = value.get<std::string>();
+}
+
+// Nullopt (with an error) when the value is not a known access type.
+std::optional<AccessType> read_access_type(const nlohmann::json &value, FieldErrors &errors) {
+  if (!value.is_string()) {
+    errors.push_back({"access_type", kMustBeString});
+    return std::nullopt;
+  }
+  std::optional<AccessType> type = parse_access_type(value.get<std::string>());
+  if (!type) errors.push_back({"access_type", access_type_values_message()});
+  return type;
+}
+
+// Null reads as "no workspace role". Returns false (with an error) on a bad value.
+bool read_workspace_role(const nlohmann::json &value, std::optional<WorkspaceRole> &role,
+                         FieldErrors &errors) {
+  role.reset();
+  if (value.is_null()) return true;
+  if (!value.is_string()) {
+    errors.push_back({"workspace_role", kMustBeStringOrNull});
+    return false;
+  }
+  role = parse_workspace_role(value.get<std::string>());
+  if (!role) {
+    errors.push_back({"workspace_role", workspace_role_values_message()});
+    return false;
+  }
+  return true;
+}
+
+// An integer that fits std::int64_t; other JSON numbers (5.0, 1e3) are not integers.
+bool read_int64(const nlohmann::json &value, std::int64_t &out) {
+  if (!value.is_number_integer()) return false;
+  if (value.is_number_unsigned()) {
+    const std::uint64_t unsigned_value = value.get<std::uint64_t>();
+    if (unsigned_value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      return false;
+    }
+    out = static_cast<std::int64_t>(unsigned_value);
+    return true;
+  }
+  out = value.get<std::int64_t>();
+  return true;
+}
+
+ProjectGrantDraft read_project_grant(const nlohmann::json &value, std::size_t row,
+                                     FieldErrors &errors) {
+  const std::string path = "projects[" + std::to_string(row) + "]";
+  ProjectGrantDraft grant;
+  if (!value.is_object()) {
+    errors.push_back({path, kMustBeObject});
+    return grant;
+  }
+  report_unknown_fields(value, {"project_id", "role"}, path + ".", errors);
+  if (auto it = value.find("project_id"); it != value.end()) {
+    std::int64_t project_id = 0;
+    if (read_int64(*it, project_id)) {
+      grant.project_id = project_id;
+    } else {
+      errors.push_back({path + ".project_id", kMustBeInteger});
+    }
+  }
+  if (auto it = value.find("role"); it != value.end()) {
+    if (!it->is_string()) {
+      errors.push_back({path + ".role", kMustBeString});
+    } else {
+      grant.role = parse_project_role(it->get<std::string>());
+      if (!grant.role) errors.push_back({path + ".role", project_role_values_message()});
+    }
+  }
+  return grant;
+}
+
+// Null reads as no rows.
+std::vector<ProjectGrantDraft> read_project_grants(const nlohmann::json &value,
+                                                   FieldErrors &errors) {
+  std::vector<ProjectGrantDraft> grants;
+  if (value.is_null()) return grants;
+  if (!value.is_array()) {
+    errors.push_back({"projects", kMustBeArrayOrNull});
+    return grants;
+  }
+  for (std::size_t row = 0; row < value.size(); ++row) {
+    grants.push_back(read_project_grant(value[row], row, errors));
+  }
+  return grants;
+}
+
+ExpiryChoice read_expiry(const nlohmann::json &value, FieldErrors &errors) {
+  ExpiryChoice expiry;
+  if (!value.is_object()) {
+    errors.push_back({"expiry", kMustBeObject});
+    return expiry;
+  }
+  report_unknown_fields(value, {"kind", "date", "utc_offset_minutes"}, "expiry.", errors);
+
+  auto kind = value.find("kind");
+  if (kind == value.end()) {
+    errors.push_back({"expiry.kind", "Expiry kind is required."});
+  } else if (!kind->is_string()) {
+    errors.push_back({"expiry.kind", kMustBeString});
+  } else if (std::optional<ExpiryKind> parsed = parse_expiry_kind(kind->get<std::string>())) {
+    expiry.kind = *parsed;
+  } else {
+    errors.push_back({"expiry.kind", expiry_kind_values_message()});
+  }
+
+  auto date = value.find("date");
+  if (date != value.end() && !date->is_null()) {
+    if (!date->is_string()) {
+      errors.push_back({"expiry.date", kMustBeStringOrNull});
+    } else if (std::optional<CivilDate> parsed = parse_iso_date(date->get<std::string>())) {
+      expiry.custom_date = *parsed;
+    } else {
+      errors.push_back({"expiry.date", "Must be a date in the form YYYY-MM-DD."});
+    }
+  }
+
+  auto offset = value.find("utc_offset_minutes");
+  if (offset != value.end() && !offset->is_null()) {
+    std::int64_t minutes = 0;
+    if (!read_int64(*offset, minutes)) {
+      errors.push_back({"expiry.utc_offset_minutes", kMustBeInteger});
+    } else if (minutes < kMinUtcOffsetMinutes || minutes > kMaxUtcOffsetMinutes) {
+      // Reported here too, as the value may not even fit an int.
+      errors.push_back(
+          {"expiry.utc_offset_minutes", "UTC offset must be between -840 and 840 minutes."});
+    } else {
+      expiry.utc_offset_minutes = static_cast<int>(minutes);
+    }
+  }
+  return expiry;
+}
+
+bool is_empty_array_or_null(const nlohmann::json &value) {
+  return value.is_null() || (value.is_array() && value.empty());
+}
+
+const char *const kBodyMustBeObject = "The request body must be a JSON object.";
+
+}  // namespace
+
+// ===========================================================================
+// Access types.
+
+std::string_view wire_name(AccessType type) {
+  switch (type) {
+    case AccessType::workspace:
+      return "workspace";
+    case AccessType::project:
+      return "project";
+  }
+  return "";
+}
+
+std::string_view display_name(AccessType type) {
+  switch (type) {
+    case AccessType::workspace:
+      return "Workspace";
+    case AccessType::project:
+      return "Project";
+  }
+  return "";
+}
+
+std::optional<AccessType> parse_access_type(std::string_view wire) {
+  if (wire == "workspace") return AccessType::workspace;
+  if (wire == "project") return AccessType::project;
+  return std::nullopt;
+}
+
+// ===========================================================================
+// Names and validation.
+
+std::string trim_token_name(std::string_view name) {
+  std::size_t begin = 0;
+  std::size_t end = name.size();
+  while (begin < end && is_ascii_whitespace(name[begin])) ++begin;
+  while (end > begin && is_ascii_whitespace(name[end - 1])) --end;
+  return std::string(name.substr(begin, end - begin));
+}
+
+std::optional<std::string> token_name_problem(std::string_view trimmed_name) {
+  if (std::optional<Problem> problem = find_name_problem(trimmed_name)) return problem->message;
+  return std::nullopt;
+}
+
+std::string token_name_key(std::string_view trimmed_name) {
+  std::string key(trimmed_name);
+  for (char &c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
+}
+
+FieldErrors validate_access_token_draft(const AccessTokenDraft &draft,
+                                        const ValidationContext &context) {
+  FieldErrors errors;
+  for (const Problem &problem : find_problems(draft, context)) {
+    errors.push_back({problem.field, problem.message});
+  }
+  return errors;
+}
+
+std::optional<std::string> first_blocking_reason(const AccessTokenDraft &draft,
+                                                 const ValidationContext &context) {
+  std::vector<Problem> problems = find_problems(draft, context);
+  if (problems.empty()) return std::nullopt;
+  return problems.front().instruction;
+}
+
+std::vector<std::int64_t> projects_available_for_row(const AccessTokenDraft &draft, std::size_t row,
+                                                     const std::vector<std::int64_t> &all) {
+  std::set<std::int64_t> taken_by_other_rows;
+  for (std::size_t other = 0; other < draft.projects.size(); ++other) {
+    if (other != row && draft.projects[other].project_id) {
+      taken_by_other_rows.insert(*draft.projects[other].project_id);
+    }
+  }
+  std::vector<std::int64_t> available;
+  for (std::int64_t project_id : all) {
+    if (taken_by_other_rows.count(project_id) == 0) available.push_back(project_id);
+  }
+  return available;
+}
+
+bool can_add_project_row(const AccessTokenDraft &draft) {
+  if (draft.projects.size() >= kMaxProjectGrants) return false;
+  for (const ProjectGrantDraft &grant : draft.projects) {
+    if (!grant.is_complete()) return false;
+  }
+  return true;
+}
+
+// ===========================================================================
+// Wire format.
+
+FieldErrors parse_create_request(const nlohmann::json &body, AccessTokenDraft &draft) {
+  draft = AccessTokenDraft{};
+  FieldErrors errors;
+  if (!body.is_object()) {
+    errors.push_back({"", kBodyMustBeObject});
+    return errors;
+  }
+  report_unknown_fields(body, {"name", "access_type", "workspace_role", "projects", "expiry"}, "",
+                        errors);
+  if (auto it = body.find("name"); it != body.end()) read_name(*it, draft, errors);
+  if (auto it = body.find("access_type"); it != body.end()) {
+    draft.access_type = read_access_type(*it, errors);
+  }
+  if (auto it = body.find("workspace_role"); it != body.end()) {
+    read_workspace_role(*it, draft.workspace_role, errors);
+  }
+  if (auto it = body.find("projects"); it != body.end()) {
+    draft.projects = read_project_grants(*it, errors);
+  }
+  if (auto it = body.find("expiry"); it != body.end()) draft.expiry = read_expiry(*it, errors);
+  return errors;
+}
+
+FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
+                               bool &expiry_sent) {
+  expiry_sent = false;
+  FieldErrors errors;
+  if (!body.is_object()) {
+    errors.push_back({"", kBodyMustBeObject});
+    return errors;
+  }
+  report_unknown_fields(body, {"name", "access_type", "workspace_role", "projects", "expiry"}, "",
+                        errors);
+  if (auto it = body.find("name"); it != body.end()) read_name(*it, draft, errors);
+  if (auto it = body.find("access_type"); it != body.end()) {
+    std::optional<AccessType> sent = read_access_type(*it, errors);
+    if (sent && sent != draft.access_type) {
+      errors.push_back({"access_type", "The access type of a token cannot be changed."});
+    }
+  }
+  const bool is_project_token = draft.access_type == AccessType::project;
+  if (auto it = body.find("workspace_role"); it != body.end()) {
+    if (is_project_token) {
+      // Null is harmless: a project token has no workspace role to clear.
+      if (!it->is_null()) {
+        errors.push_back({"workspace_role", "A project token cannot have a workspace role."});
+      }
+    } else {
+      read_workspace_role(*it, draft.workspace_role, errors);
+    }
+  }
+  if (auto it = body.find("projects"); it != body.end()) {
+    if (is_project_token) {
+      draft.projects = read_project_grants(*it, errors);
+    } else if (!is_empty_array_or_null(*it)) {
+      errors.push_back({"projects", "A workspace token cannot have project grants."});
+    }
+  }
+  if (auto it = body.find("expiry"); it != body.end()) {
+    draft.expiry = read_expiry(*it, errors);
+    expiry_sent = true;
+  }
+  return errors;
+}
+
+nlohmann::json to_create_request(const AccessTokenDraft &draft) {
+  nlohmann::json body = nlohmann::json::object();
+  body["name"] = trim_token_name(draft.name);
+  if (draft.access_type) {
+    body["access_type"] = std::string(wire_name(*draft.access_type));
+    if (*draft.access_type == AccessType::workspace) {
+      body["workspace_role"] = draft.workspace_role
+                                   ? nlohmann::json(std::string(wire_name(*draft.workspace_role)))
+                                   : nlohmann::json(nullptr);
+    } else {
+      nlohmann::json projects = nlohmann::json::array();
+      for (const ProjectGrantDraft &grant : draft.projects) {
+        // An incomplete row leaves its missing member out; the server then says which.
+        nlohmann::json row = nlohmann::json::object();
+        if (grant.project_id) row["project_id"] = *grant.project_id;
+        if (grant.role) row["role"] = std::string(wire_name(*grant.role));
+        projects.push_back(row);
+      }
+      body["projects"] = projects;
+    }
+  }
+  nlohmann::json expiry = nlohmann::json::object();
+  expiry["kind"] = std::string(wire_name(draft.expiry.kind));
+  if (draft.expiry.kind == ExpiryKind::custom && draft.expiry.custom_date) {
+    expiry["date"] = format_iso_date(*draft.expiry.custom_date);
+  }
+  expiry["utc_offset_minutes"] = draft.expiry.utc_offset_minutes;
+  body["expiry"] = expiry;
+  return body;
+}
+
+}  // namespace hawzu
