@@ -1,0 +1,251 @@
+#include "web/api_client.h"
+
+#include "web/platform/fetch.h"
+
+#include "shared/access_token.h"
+#include "shared/roles.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <utility>
+
+namespace hawzu {
+namespace {
+
+using nlohmann::json;
+using platform::HttpResponse;
+
+std::string workspace_path(std::int64_t workspace_id) {
+  return "/api/v1/workspace/" + std::to_string(workspace_id);
+}
+
+std::string string_field(const json &object, const char *key) {
+  if (!object.is_object()) return "";
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::int64_t integer_field(const json &object, const char *key) {
+  if (!object.is_object()) return 0;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+ApiError error_from_response(const HttpResponse &response) {
+  ApiError error;
+  error.status = response.status;
+  const json body = json::parse(response.body, nullptr, false);
+  if (body.is_object()) {
+    error.code = string_field(body, "code");
+    error.message = string_field(body, "detail");
+    if (error.message.empty()) error.message = string_field(body, "title");
+    const auto errors = body.find("errors");
+    if (errors != body.end() && errors->is_array()) {
+      for (const json &item : *errors) {
+        error.errors.push_back({string_field(item, "field"), string_field(item, "message")});
+      }
+    }
+  }
+  return error;
+}
+
+// Sends a request and hands a parsed JSON body (or an ApiError) to `parse`.
+template <typename T>
+void send(const char *method, const std::string &path, const std::string &body,
+          std::function<std::optional<T>(json &body)> parse, ApiCallback<T> done) {
+  platform::http_send(method, path, body, [parse, done](HttpResponse &response) {
+    ApiResult<T> result;
+    if (response.status >= 200 && response.status < 300) {
+      json parsed =
+          response.body.empty() ? json::object() : json::parse(response.body, nullptr, false);
+      if (!parsed.is_discarded()) result.value = parse(parsed);
+      if (!result.value) {
+        result.error.status = response.status;
+        result.error.message = "The server sent an answer the page does not understand.";
+      }
+    } else {
+      result.error = error_from_response(response);
+    }
+    done(result);
+  });
+}
+
+// Roles in the options answer: a wire name, or an object carrying one.
+template <typename Role>
+std::optional<Role> role_from_json(const json &item,
+                                   std::optional<Role> (*parse_role)(std::string_view)) {
+  if (item.is_string()) return parse_role(item.get<std::string>());
+  for (const char *key : {"role", "id", "value", "name"}) {
+    if (auto role = parse_role(string_field(item, key))) return role;
+  }
+  return std::nullopt;
+}
+
+std::optional<SessionInfo> session_from_json(json &body) {
+  const json &user = body.contains("user") ? body["user"] : json();
+  SessionInfo session;
+  session.user_id = integer_field(user, "id");
+  session.user_name = string_field(user, "name");
+  session.user_email = string_field(user, "email");
+  if (session.user_name.empty()) session.user_name = session.user_email;
+  const auto workspaces = body.find("workspaces");
+  if (workspaces == body.end() || !workspaces->is_array() || workspaces->empty()) {
+    return std::nullopt;
+  }
+  // One workspace per user in this product; the first is the one shown.
+  const json &workspace = workspaces->front();
+  session.workspace_id = integer_field(workspace, "id");
+  session.workspace_name = string_field(workspace, "name");
+  const auto role = parse_workspace_role(string_field(workspace, "role"));
+  if (!role || session.workspace_id == 0) return std::nullopt;
+  session.workspace_role = *role;
+  const auto permissions = workspace.find("permissions");
+  if (permissions != workspace.end() && permissions->is_array()) {
+    for (const json &permission : *permissions) {
+      if (permission.is_string() &&
+          permission.get<std::string>() == wire_name(Permission::manage_access_tokens)) {
+        session.can_manage_access_tokens = true;
+      }
+    }
+  } else if (permissions != workspace.end() && permissions->is_object()) {
+    session.can_manage_access_tokens =
+        permissions->value(std::string(wire_name(Permission::manage_access_tokens)), false);
+  } else {
+    session.can_manage_access_tokens = allows(*role, Permission::manage_access_tokens);
+  }
+  return session;
+}
+
+std::optional<TokenOptions> options_from_json(json &body) {
+  TokenOptions options;
+  if (body.contains("workspace_roles") && body["workspace_roles"].is_array()) {
+    for (const json &item : body["workspace_roles"]) {
+      if (auto role = role_from_json<WorkspaceRole>(item, parse_workspace_role)) {
+        options.workspace_roles.push_back(*role);
+      }
+    }
+  }
+  if (body.contains("project_roles") && body["project_roles"].is_array()) {
+    for (const json &item : body["project_roles"]) {
+      if (auto role = role_from_json<ProjectRole>(item, parse_project_role)) {
+        options.project_roles.push_back(*role);
+      }
+    }
+  }
+  if (body.contains("projects") && body["projects"].is_array()) {
+    for (const json &item : body["projects"]) {
+      ProjectOption project;
+      project.id = integer_field(item, "id");
+      if (project.id == 0) project.id = integer_field(item, "project_id");
+      project.name = string_field(item, "name");
+      if (project.id != 0) options.projects.push_back(std::move(project));
+    }
+  }
+  return options;
+}
+
+// The list answer: {"access_tokens": [...], "next_cursor": ...} (or a bare array).
+const json *token_array(const json &body) {
+  if (body.is_array()) return &body;
+  for (const char *key : {"access_tokens", "items", "data"}) {
+    if (body.contains(key) && body[key].is_array()) return &body[key];
+  }
+  return nullptr;
+}
+
+void list_page(std::int64_t workspace_id, std::string cursor,
+               std::shared_ptr<std::vector<AccessToken>> collected,
+               ApiCallback<std::vector<AccessToken>> done) {
+  std::string path = workspace_path(workspace_id) + "/access-tokens?limit=100";
+  if (!cursor.empty()) path += "&cursor=" + cursor;
+  platform::http_send("GET", path, "", [workspace_id, collected, done](HttpResponse &response) {
+    ApiResult<std::vector<AccessToken>> result;
+    if (response.status != 200) {
+      result.error = error_from_response(response);
+      done(result);
+      return;
+    }
+    const json body = json::parse(response.body, nullptr, false);
+    const json *tokens = token_array(body);
+    if (tokens == nullptr) {
+      result.error.status = response.status;
+      result.error.message = "The server sent an answer the page does not understand.";
+      done(result);
+      return;
+    }
+    for (const json &item : *tokens) {
+      if (auto token = access_token_from_json(item)) collected->push_back(std::move(*token));
+    }
+    const std::string next = string_field(body, "next_cursor");
+    // A cursor is opaque but URL-safe by contract; a page limit guards against loops.
+    if (!next.empty() && collected->size() < 10000) {
+      list_page(workspace_id, next, collected, done);
+      return;
+    }
+    result.value = std::move(*collected);
+    done(result);
+  });
+}
+
+}  // namespace
+
+void get_session(ApiCallback<SessionInfo> done) {
+  send<SessionInfo>("GET", "/api/v1/session", "", session_from_json, std::move(done));
+}
+
+void delete_session(ApiCallback<Done> done) {
+  send<Done>(
+      "DELETE", "/api/v1/session", "", [](json &) { return std::optional<Done>(Done{}); },
+      std::move(done));
+}
+
+void get_token_options(std::int64_t workspace_id, ApiCallback<TokenOptions> done) {
+  send<TokenOptions>("GET", workspace_path(workspace_id) + "/access-tokens/options", "",
+                     options_from_json, std::move(done));
+}
+
+void list_access_tokens(std::int64_t workspace_id, ApiCallback<std::vector<AccessToken>> done) {
+  list_page(workspace_id, "", std::make_shared<std::vector<AccessToken>>(), std::move(done));
+}
+
+void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
+                         ApiCallback<CreatedAccessToken> done) {
+  send<CreatedAccessToken>(
+      "POST", workspace_path(workspace_id) + "/access-tokens", body.dump(),
+      [](json &answer) -> std::optional<CreatedAccessToken> {
+        CreatedAccessToken created;
+        auto token = answer.find("token");
+        auto object = answer.find("access_token");
+        if (token == answer.end() || !token->is_string() || object == answer.end()) {
+          return std::nullopt;
+        }
+        auto parsed = access_token_from_json(*object);
+        if (!parsed) return std::nullopt;
+        created.access_token = std::move(*parsed);
+        // Move the secret out of the JSON tree, then wipe the tree's copy.
+        std::string &secret = token->get_ref<std::string &>();
+        created.token = secret;
+        platform::wipe(secret);
+        return created;
+      },
+      [done](ApiResult<CreatedAccessToken> &result) {
+        done(result);
+        if (result.value) platform::wipe(result.value->token);
+      });
+}
+
+std::string describe_api_error(const ApiError &error) {
+  if (!error.message.empty()) return error.message;
+  if (error.status == 0) return "The Hawzu server could not be reached. Check your connection.";
+  if (error.status == 401) return "Your session has ended. Sign in again.";
+  if (error.status == 403) return "You do not have permission to do this.";
+  if (error.status == 404) return "Not found. It may have been removed.";
+  if (error.status >= 500) {
+    return "The server had a problem (HTTP " + std::to_string(error.status) +
+           "). Try again shortly.";
+  }
+  return "The request failed (HTTP " + std::to_string(error.status) + ").";
+}
+
+}  // namespace hawzu

@@ -1,0 +1,59 @@
+// The Hawzu API as the web app uses it (PRODUCT.md §4): one function per call, each
+// parsing the answer into the app's types. Requests are asynchronous; the callback
+// runs from the browser's event loop. JSON conversion of tokens and create bodies is
+// the shared code's (access_token_from_json, to_create_request).
+#pragma once
+
+#include "web/ui_state.h"
+
+#include "shared/field_error.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawzu {
+
+// A failed call: the HTTP status (0 when the server could not be reached) and what the
+// problem+json body said.
+struct ApiError {
+  int status = 0;
+  std::string code;     // e.g. "name_taken"
+  std::string message;  // a sentence for the person (the problem's detail or title)
+  FieldErrors errors;
+};
+
+template <typename T>
+struct ApiResult {
+  std::optional<T> value;  // set on success
+  ApiError error;          // meaningful when !value
+  bool ok() const { return value.has_value(); }
+};
+
+struct Done {};
+
+// What POST .../access-tokens answers. `token` is the secret, shown once: the receiver
+// copies it where it can be wiped; the client wipes this copy after the callback.
+struct CreatedAccessToken {
+  std::string token;
+  AccessToken access_token;
+};
+
+template <typename T>
+using ApiCallback = std::function<void(ApiResult<T> &result)>;
+
+void get_session(ApiCallback<SessionInfo> done);
+void delete_session(ApiCallback<Done> done);
+void get_token_options(std::int64_t workspace_id, ApiCallback<TokenOptions> done);
+void list_access_tokens(std::int64_t workspace_id, ApiCallback<std::vector<AccessToken>> done);
+void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
+                         ApiCallback<CreatedAccessToken> done);
+
+// The message to show for a failed call when the problem body had none.
+std::string describe_api_error(const ApiError &error);
+
+}  // namespace hawzu

@@ -1,0 +1,246 @@
+#include "web/app.h"
+
+#include "web/api_client.h"
+#include "web/platform/clipboard.h"
+#include "web/platform/fetch.h"
+#include "web/platform/fonts.h"
+#include "web/platform/page.h"
+#include "web/screens.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <string>
+#include <utility>
+
+namespace hawzu {
+namespace {
+
+UiState g_state;
+bool g_fonts_ready = false;
+// Bumped whenever the signed-in session changes: answers to requests sent under an
+// older session are dropped instead of landing in the new one's state.
+int g_session_generation = 0;
+
+constexpr const char *kSessionEnded = "Your session has ended. Sign in again to continue.";
+
+void show_current_screen() {
+  switch (g_state.screen) {
+    case AppScreen::starting:
+      platform::show_page_screen(platform::PageScreen::loading);
+      break;
+    case AppScreen::signed_out:
+      break;  // enter_signed_out showed the form
+    case AppScreen::signed_in:
+      platform::show_page_screen(g_fonts_ready ? platform::PageScreen::app
+                                               : platform::PageScreen::loading);
+      break;
+  }
+}
+
+// Forgets everything of the previous session, wiping a token still on show.
+void clear_session_state() {
+  platform::wipe(g_state.created.token.data(), g_state.created.token.size());
+  platform::reset_clipboard_write();
+  g_state = UiState{};
+  ++g_session_generation;
+}
+
+void enter_signed_out(const std::string &message) {
+  clear_session_state();
+  g_state.screen = AppScreen::signed_out;
+  platform::show_sign_in(message);
+}
+
+// Runs `handle` only if the session is still the one the request was sent under; an
+// answer of 401 means the session ended (expired, or signed out elsewhere).
+template <typename T, typename Handler>
+ApiCallback<T> for_this_session(Handler handle) {
+  const int generation = g_session_generation;
+  return [generation, handle](ApiResult<T> &result) {
+    if (generation != g_session_generation) return;
+    if (!result.ok() && result.error.status == 401) {
+      enter_signed_out(kSessionEnded);
+      return;
+    }
+    handle(result);
+  };
+}
+
+void load_tokens() {
+  if (g_state.list.load.loading) return;
+  g_state.list.load.loading = true;
+  list_access_tokens(
+      g_state.session.workspace_id,
+      for_this_session<std::vector<AccessToken>>([](ApiResult<std::vector<AccessToken>> &result) {
+        LoadState &load = g_state.list.load;
+        load.loading = false;
+        if (result.ok()) {
+          g_state.list.tokens = std::move(*result.value);
+          load.loaded = true;
+          load.error.clear();
+        } else {
+          load.error = describe_api_error(result.error);
+        }
+      }));
+}
+
+void load_options() {
+  if (g_state.options_load.loading) return;
+  g_state.options_load.loading = true;
+  g_state.options_load.error.clear();
+  get_token_options(g_state.session.workspace_id,
+                    for_this_session<TokenOptions>([](ApiResult<TokenOptions> &result) {
+                      LoadState &load = g_state.options_load;
+                      load.loading = false;
+                      if (result.ok()) {
+                        g_state.options = std::move(*result.value);
+                        load.loaded = true;
+                      } else {
+                        load.error = describe_api_error(result.error);
+                      }
+                    }));
+}
+
+void enter_signed_in(SessionInfo session) {
+  clear_session_state();
+  g_state.screen = AppScreen::signed_in;
+  g_state.session = std::move(session);
+  load_tokens();
+  if (g_state.session.can_manage_access_tokens) load_options();
+  show_current_screen();
+}
+
+void load_session() {
+  get_session([](ApiResult<SessionInfo> &result) {
+    if (result.ok()) {
+      enter_signed_in(std::move(*result.value));
+    } else if (result.error.status == 401) {
+      enter_signed_out("");
+    } else if (result.error.status == 0) {
+      platform::show_fatal_error(
+          "The Hawzu server could not be reached. Check your connection and reload the page.");
+    } else {
+      platform::show_fatal_error("The server could not tell who is signed in (HTTP " +
+                                 std::to_string(result.error.status) +
+                                 "). Reload the page to try again.");
+    }
+  });
+}
+
+void open_create_window() {
+  CreateWindowState &create = g_state.create;
+  create = CreateWindowState{};
+  create.open = true;
+  create.appearing = true;
+  create.focus_name = true;
+  create.draft.access_type = AccessType::workspace;  // the common case; one click to change
+  create.draft.expiry.kind = ExpiryKind::one_week;
+  if (!g_state.options_load.loaded) load_options();
+}
+
+void submit_create() {
+  CreateWindowState &create = g_state.create;
+  const ValidationContext context{g_state.session.workspace_role, g_state.now_unix};
+  if (create.submitting || first_blocking_reason(create.draft, context)) return;
+  create.submitting = true;
+  create.server_errors.clear();
+  create.server_message.clear();
+  create_access_token(
+      g_state.session.workspace_id, to_create_request(create.draft),
+      for_this_session<CreatedAccessToken>([](ApiResult<CreatedAccessToken> &result) {
+        CreateWindowState &create = g_state.create;
+        create.submitting = false;
+        if (!result.ok()) {
+          for (FieldError &error : result.error.errors) {
+            if (error.field.empty()) {
+              create.server_message = error.message;
+            } else {
+              create.server_errors.push_back(std::move(error));
+            }
+          }
+          if (create.server_errors.empty() && create.server_message.empty()) {
+            create.server_message = describe_api_error(result.error);
+          }
+          return;
+        }
+        CreatedWindowState &created = g_state.created;
+        const std::string &token = result.value->token;
+        platform::wipe(created.token.data(), created.token.size());
+        token.copy(created.token.data(), std::min(token.size(), created.token.size() - 1));
+        created.access_token = std::move(result.value->access_token);
+        created.open = true;
+        created.copy_requested = false;
+        created.copied_at = 0;
+        platform::reset_clipboard_write();
+        create.open = false;
+        load_tokens();  // the new token appears in the table behind the window
+      }));
+}
+
+void close_created_window() {
+  CreatedWindowState &created = g_state.created;
+  platform::wipe(created.token.data(), created.token.size());
+  platform::reset_clipboard_write();
+  created = CreatedWindowState{};
+  load_tokens();
+}
+
+void sign_out() {
+  if (g_state.signing_out) return;
+  g_state.signing_out = true;
+  delete_session([](ApiResult<Done> &result) {
+    if (result.ok() || result.error.status == 401) {
+      enter_signed_out("You have signed out.");
+    } else {
+      g_state.signing_out = false;
+      g_state.list.load.error = "Signing out failed: " + describe_api_error(result.error);
+    }
+  });
+}
+
+}  // namespace
+
+void app_start() {
+  platform::on_signed_in(load_session);
+  platform::fetch_fonts([](bool ok) {
+    if (!ok) {
+      platform::show_fatal_error("The page's fonts could not be loaded. Reload the page.");
+      return;
+    }
+    g_fonts_ready = true;
+    show_current_screen();
+  });
+  load_session();
+}
+
+bool app_can_draw() {
+  return g_fonts_ready && g_state.screen == AppScreen::signed_in;
+}
+
+void app_draw() {
+  g_state.now_unix = static_cast<std::int64_t>(std::time(nullptr));
+  g_state.utc_offset_minutes = platform::local_utc_offset_minutes(g_state.now_unix);
+  draw_app(g_state);
+}
+
+void app_after_frame() {
+  Intents intents = std::exchange(g_state.intents, Intents{});
+  if (intents.sign_out) {
+    sign_out();
+    return;
+  }
+  if (intents.close_create) g_state.create.open = false;
+  if (intents.open_create) open_create_window();
+  if (intents.submit_create) submit_create();
+  if (intents.close_created) close_created_window();
+  if (intents.reload_tokens) load_tokens();
+  if (intents.reload_options) load_options();
+  if (intents.open_details) {
+    g_state.details.open = true;
+    g_state.details.token_id = *intents.open_details;
+  }
+}
+
+}  // namespace hawzu

@@ -1,0 +1,54 @@
+// The signed-in page's frame: a full-window ImGui window holding the top bar and a
+// scrolling content column, with the app's windows drawn over it.
+#include "web/screens.h"
+
+#include "web/theme.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+
+namespace hawzu {
+
+namespace {
+constexpr float kTopBarHeight = 64;
+constexpr float kContentMaxWidth = 1200;
+}  // namespace
+
+void draw_app(UiState &state) {
+  using ui::dp;
+  const ImGuiViewport *viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::rgb(ui::color::page));
+  ImGui::Begin("##page", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(3);
+
+  draw_top_bar(state, dp(kTopBarHeight));
+
+  // The content column: at most kContentMaxWidth wide, centred, scrolling vertically.
+  const float available = ImGui::GetContentRegionAvail().x;
+  const float side_padding = std::max(dp(32), (available - dp(kContentMaxWidth)) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side_padding, dp(32)));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::rgb(ui::color::page));
+  ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  draw_tokens_page(state);
+  ImGui::Dummy(ImVec2(0, dp(16)));
+  ImGui::EndChild();
+
+  draw_create_token_window(state);
+  draw_token_created_window(state);
+  draw_token_details_window(state);
+  ImGui::End();
+}
+
+}  // namespace hawzu

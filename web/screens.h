@@ -1,0 +1,24 @@
+// The screens and windows of the app. Each is a function that draws one frame of it
+// from the UI state, edits what the person edits and records intents (ui_state.h).
+#pragma once
+
+#include "web/ui_state.h"
+
+namespace hawzu {
+
+// The whole signed-in page: top bar, the Access Tokens page, and any open window.
+void draw_app(UiState &state);
+
+void draw_top_bar(UiState &state, float height);
+void draw_tokens_page(UiState &state);
+void draw_token_table(UiState &state, float width);
+void draw_create_token_window(UiState &state);
+void draw_token_created_window(UiState &state);
+void draw_token_details_window(UiState &state);
+
+// A month calendar for the custom expiry date. Days before `earliest` or after `latest`
+// cannot be chosen. Returns true when a day was clicked (then `chosen` holds it).
+bool draw_date_picker(DatePickerState &picker, std::optional<CivilDate> &chosen,
+                      const CivilDate &earliest, const CivilDate &latest, const CivilDate &today);
+
+}  // namespace hawzu

@@ -1,0 +1,168 @@
+// The "Access Token Created" window (PRODUCT.md §3.2): the token value, once, with Copy.
+// Closing it overwrites the value (the page's only copy) and refreshes the table.
+#include "web/screens.h"
+
+#include "web/format.h"
+#include "web/icons.h"
+#include "web/platform/clipboard.h"
+#include "web/platform/fonts.h"
+#include "web/platform/frame_scheduler.h"
+#include "web/theme.h"
+#include "web/token_labels.h"
+#include "web/widgets.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"  // ImGuiButtonFlags_PressedOnClick
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace hawzu {
+namespace {
+
+using platform::fonts;
+using ui::dp;
+using ui::rgb;
+namespace color = ui::color;
+
+constexpr const char *kWindowName = "Access Token Created";
+constexpr double kCopiedShownMs = 2500;
+
+void draw_summary_line(const char *label, const std::string &value, float label_width) {
+  const float y = ImGui::GetCursorPosY();
+  ui::text(label, fonts().body, rgb(color::text_muted));
+  ImGui::SameLine(label_width);
+  ImGui::SetCursorPosY(y);
+  ui::text(value.c_str(), fonts().body_medium, rgb(color::text));
+}
+
+// The token field and the Copy button on one line.
+void draw_token_field(CreatedWindowState &created, float width) {
+  const char *copy_label = ICON_COPY "  Copy";
+  const char *copied_label = ICON_CHECK "  Copied";
+  const double now = emscripten_get_now();
+  if (created.copy_requested && created.copied_at == 0 &&
+      platform::clipboard_write_state() == platform::ClipboardWrite::copied) {
+    created.copied_at = now;
+  }
+  const bool show_copied = created.copied_at != 0 && now - created.copied_at < kCopiedShownMs;
+  if (show_copied) platform::request_frame_after(kCopiedShownMs - (now - created.copied_at) + 20);
+
+  const float button_width = std::max(ui::button_width(copy_label), ui::button_width(copied_label));
+  const float field_width = width - button_width - dp(10);
+  ImGui::PushFont(fonts().mono);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, rgb(color::surface_subtle));
+  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, rgb(color::surface_subtle));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border_strong));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                      ImVec2(dp(12), std::floor((dp(36) - fonts().mono->FontSize) * 0.5f)));
+  ImGui::SetNextItemWidth(field_width);
+  ImGui::InputText("##Access token", created.token.data(), created.token.size(),
+                   ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(3);
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+
+  ImGui::SameLine(0, dp(10));
+  ui::ButtonOptions options;
+  options.size = ImVec2(button_width, 0);
+  // Pressed on mouse-down, so the mouse-up that follows is a user gesture in which the
+  // clipboard fallback may copy (see platform/clipboard.h).
+  options.flags = ImGuiButtonFlags_PressedOnClick;
+  if (ui::button(show_copied ? copied_label : copy_label,
+                 show_copied ? ui::ButtonKind::secondary : ui::ButtonKind::primary, options)) {
+    platform::write_clipboard(created.token.data());
+    created.copy_requested = true;
+    created.copied_at = 0;
+  }
+  if (created.copy_requested &&
+      platform::clipboard_write_state() == platform::ClipboardWrite::failed) {
+    ui::field_error("Copying did not work in this browser. Select the token and press Ctrl+C.");
+  }
+}
+
+}  // namespace
+
+void draw_token_created_window(UiState &state) {
+  CreatedWindowState &created = state.created;
+  if (created.open && !ImGui::IsPopupOpen(kWindowName)) ImGui::OpenPopup(kWindowName);
+  if (!ImGui::IsPopupOpen(kWindowName)) return;
+
+  const ImGuiViewport *viewport = ImGui::GetMainViewport();
+  const float width = std::min(dp(600), viewport->Size.x - dp(32));
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y - dp(48)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(28), dp(28)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, dp(14));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border));
+  const bool visible = ImGui::BeginPopupModal(
+      kWindowName, nullptr,
+      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  if (!visible) return;
+  const float content = std::max(ImGui::GetContentRegionAvail().x, width - dp(56));
+
+  // A green check in a soft circle, then the title.
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float circle = dp(44);
+  ImDrawList *draw_list = ImGui::GetWindowDrawList();
+  const ImVec2 center(top.x + circle * 0.5f, top.y + circle * 0.5f);
+  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::success_soft));
+  ImFont *icon_font = fonts().heading;
+  const ImVec2 icon_size = ui::text_size(ICON_CHECK, icon_font);
+  draw_list->AddText(
+      icon_font, icon_font->FontSize,
+      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
+      rgb(color::success_icon), ICON_CHECK);
+  ImGui::SetCursorScreenPos(ImVec2(
+      top.x + circle + dp(14), top.y + std::floor((circle - fonts().heading->FontSize) * 0.5f)));
+  ui::text(kWindowName, fonts().heading, rgb(color::text));
+  ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + circle + dp(16)));
+
+  ui::callout(ui::Tone::warning, ICON_EXCLAMATION_TRIANGLE, "This is the only time it is shown",
+              "Copy the token now and store it in a secrets manager or as a CI/CD secret. "
+              "Hawzu keeps only a fingerprint of it and cannot show it again.",
+              content);
+  ImGui::Dummy(ImVec2(0, dp(4)));
+  ui::field_label("Access token");
+  draw_token_field(created, content);
+
+  ImGui::Dummy(ImVec2(0, dp(8)));
+  const AccessToken &token = created.access_token;
+  const float label_width = ImGui::GetCursorPosX() + dp(110);
+  draw_summary_line("Name", token.name, label_width);
+  std::string access = std::string(display_name(token.access_type));
+  const std::string summary = access_summary(token);
+  if (!summary.empty()) access += " \xC2\xB7 " + summary;
+  draw_summary_line("Access", access, label_width);
+  draw_summary_line("Expires", token.expires_at ? format_date_time(*token.expires_at) : "Never",
+                    label_width);
+  draw_summary_line("Identifier", token.identifier, label_width);
+
+  ImGui::Dummy(ImVec2(0, dp(8)));
+  const ImVec2 line_start = ImGui::GetCursorScreenPos();
+  const float padding_x = ImGui::GetStyle().WindowPadding.x;
+  draw_list->AddLine(ImVec2(line_start.x - padding_x, line_start.y),
+                     ImVec2(line_start.x + content + padding_x, line_start.y), rgb(color::border),
+                     dp(1));
+  ImGui::Dummy(ImVec2(0, dp(10)));
+  const char *done_label = "Done";
+  const float done_width = std::max(ui::button_width(done_label), dp(96));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + content - done_width);
+  ui::ButtonOptions done_options;
+  done_options.size = ImVec2(done_width, 0);
+  if (ui::button(done_label, ui::ButtonKind::primary, done_options)) {
+    state.intents.close_created = true;
+  }
+
+  if (!created.open) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace hawzu

@@ -1,0 +1,147 @@
+// The Access Tokens page: heading, the read-only notice for people who cannot manage
+// tokens, and then one of: loading, an error, the empty state, or the token table.
+#include "web/screens.h"
+
+#include "web/icons.h"
+#include "web/platform/fonts.h"
+#include "web/theme.h"
+#include "web/widgets.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hawzu {
+namespace {
+
+using platform::fonts;
+using ui::dp;
+using ui::rgb;
+namespace color = ui::color;
+
+constexpr const char *kCreateTokenLabel = ICON_PLUS "  Create Token";
+constexpr const char *kCreateAccessTokenLabel = ICON_PLUS "  Create Access Token";
+
+void draw_page_header(UiState &state, float width) {
+  const bool show_create = state.session.can_manage_access_tokens && state.list.load.loaded &&
+                           !state.list.tokens.empty();
+  const float button_width = show_create ? ui::button_width(kCreateTokenLabel) : 0;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+
+  ImGui::BeginGroup();
+  ui::text("Access Tokens", fonts().title, rgb(color::text));
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dp(4));
+  ui::text_wrapped(
+      "Access tokens let external systems such as CI runners, nightly jobs and sync services "
+      "call the Hawzu API for this workspace.",
+      std::min(dp(640), width - button_width - dp(24)), fonts().body, rgb(color::text_muted));
+  ImGui::EndGroup();
+  const float bottom = ImGui::GetItemRectMax().y;
+
+  if (show_create) {
+    ImGui::SetCursorScreenPos(ImVec2(top.x + width - button_width, top.y + dp(6)));
+    if (ui::button(kCreateTokenLabel, ui::ButtonKind::primary)) state.intents.open_create = true;
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+    ImGui::Dummy(ImVec2(0, 0));
+  }
+  ImGui::Dummy(ImVec2(0, dp(14)));
+}
+
+void draw_loading(float width) {
+  ui::begin_card("##loading", width, ImVec2(dp(24), dp(40)));
+  const char *label = "Loading access tokens\xE2\x80\xA6";
+  const float label_width = ui::text_size(label, fonts().body).x;
+  const float total = dp(20) + dp(10) + label_width;
+  ImGui::SetCursorPosX(std::floor((width - total) * 0.5f));
+  ui::spinner(dp(10), rgb(color::accent));
+  ImGui::SameLine(0, dp(10));
+  ui::text_muted(label);
+  ui::end_card();
+}
+
+void draw_load_error(UiState &state, float width) {
+  ui::callout(ui::Tone::danger, ICON_EXCLAMATION_CIRCLE, "The access tokens could not be loaded",
+              state.list.load.error.c_str(), width);
+  ImGui::Dummy(ImVec2(0, dp(2)));
+  if (ui::button(ICON_REFRESH "  Try again", ui::ButtonKind::secondary)) {
+    state.intents.reload_tokens = true;
+  }
+}
+
+void draw_empty_state(UiState &state, float width) {
+  ui::begin_card("##empty", width, ImVec2(dp(32), dp(56)));
+  const float inner = width - dp(64);
+
+  // A soft circle with a key.
+  const float circle = dp(64);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const ImVec2 center(std::floor(top.x + inner * 0.5f), top.y + circle * 0.5f);
+  ImDrawList *draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddCircleFilled(center, circle * 0.5f + dp(8), rgb(color::accent_soft, 0.6f));
+  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::accent_soft_strong));
+  ImFont *icon = fonts().icon_large;
+  const ImVec2 icon_size = ui::text_size(ICON_KEY, icon);
+  draw_list->AddText(
+      icon, icon->FontSize,
+      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
+      rgb(color::accent), ICON_KEY);
+  ImGui::Dummy(ImVec2(inner, circle + dp(20)));
+
+  ui::text_centered("No access tokens yet", inner, fonts().heading, rgb(color::text));
+  ImGui::Dummy(ImVec2(0, dp(2)));
+  const float paragraph = std::min(inner, dp(520));
+  const float indent = std::floor((inner - paragraph) * 0.5f);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+  ui::text_centered(
+      "Access tokens let CI runners, nightly jobs and sync services call the Hawzu API "
+      "without a person's password. Each token carries a workspace role, or roles in "
+      "chosen projects, and can expire on its own.",
+      paragraph, fonts().body, rgb(color::text_muted));
+  ImGui::Dummy(ImVec2(0, dp(12)));
+
+  if (state.session.can_manage_access_tokens) {
+    const float button_width = ui::button_width(kCreateAccessTokenLabel);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::floor((inner - button_width) * 0.5f));
+    if (ui::button(kCreateAccessTokenLabel, ui::ButtonKind::primary)) {
+      state.intents.open_create = true;
+    }
+  } else {
+    ui::text_centered("Workspace Owners and Managers can create access tokens.", inner,
+                      fonts().small, rgb(color::text_muted));
+  }
+  ui::end_card();
+}
+
+}  // namespace
+
+void draw_tokens_page(UiState &state) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  draw_page_header(state, width);
+
+  if (!state.session.can_manage_access_tokens) {
+    ui::callout(ui::Tone::info, ICON_LOCK, "View only",
+                "You can see this workspace's access tokens. Only Workspace Owners and "
+                "Managers can create or change them.",
+                width);
+    ImGui::Dummy(ImVec2(0, dp(6)));
+  }
+
+  if (!state.list.load.loaded) {
+    if (!state.list.load.error.empty()) {
+      draw_load_error(state, width);
+    } else {
+      draw_loading(width);
+    }
+  } else if (state.list.tokens.empty()) {
+    draw_empty_state(state, width);
+  } else {
+    if (!state.list.load.error.empty()) {
+      draw_load_error(state, width);
+      ImGui::Dummy(ImVec2(0, dp(6)));
+    }
+    draw_token_table(state, width);
+  }
+}
+
+}  // namespace hawzu

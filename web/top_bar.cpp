@@ -1,0 +1,127 @@
+// The bar across the top of the signed-in page: product mark and workspace on the left,
+// the signed-in person with their role and Sign out on the right.
+#include "web/screens.h"
+
+#include "web/icons.h"
+#include "web/platform/fonts.h"
+#include "web/theme.h"
+#include "web/widgets.h"
+
+#include "imgui.h"
+
+#include <cmath>
+#include <string>
+
+namespace hawzu {
+namespace {
+
+using platform::fonts;
+using ui::dp;
+using ui::rgb;
+namespace color = ui::color;
+
+// "Ada Lovelace" → "AL"; one word → its first letter.
+std::string initials(const std::string &name) {
+  std::string result;
+  bool at_word_start = true;
+  for (char c : name) {
+    if (c == ' ') {
+      at_word_start = true;
+    } else if (at_word_start) {
+      if (result.size() < 2 && static_cast<unsigned char>(c) < 0x80) {
+        result.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      }
+      at_word_start = false;
+    }
+  }
+  return result.empty() ? "?" : result;
+}
+
+float centered_y(float top, float height, float item_height) {
+  return std::floor(top + (height - item_height) * 0.5f);
+}
+
+}  // namespace
+
+void draw_top_bar(UiState &state, float height) {
+  ImDrawList *draw_list = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  draw_list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                           rgb(color::surface));
+  draw_list->AddLine(ImVec2(origin.x, origin.y + height - dp(0.5f)),
+                     ImVec2(origin.x + width, origin.y + height - dp(0.5f)), rgb(color::border),
+                     dp(1));
+  const float padding = dp(24);
+
+  // Product mark: a rounded square with a key, then the name.
+  const float mark = dp(32);
+  const ImVec2 mark_min(origin.x + padding, centered_y(origin.y, height, mark));
+  draw_list->AddRectFilled(mark_min, ImVec2(mark_min.x + mark, mark_min.y + mark),
+                           rgb(color::accent), dp(8));
+  ImFont *icon_font = fonts().heading;
+  const ImVec2 key_size = ui::text_size(ICON_KEY, icon_font);
+  draw_list->AddText(icon_font, icon_font->FontSize,
+                     ImVec2(std::floor(mark_min.x + (mark - key_size.x) * 0.5f),
+                            std::floor(mark_min.y + (mark - key_size.y) * 0.5f)),
+                     rgb(0xFFFFFF), ICON_KEY);
+  ImFont *brand_font = fonts().heading;
+  float x = mark_min.x + mark + dp(12);
+  ui::draw_text(draw_list, ImVec2(x, centered_y(origin.y, height, brand_font->FontSize)), "Hawzu",
+                brand_font, rgb(color::text));
+  x += ui::text_size("Hawzu", brand_font).x + dp(20);
+
+  // Workspace, after a thin divider.
+  draw_list->AddLine(ImVec2(x, origin.y + height * 0.5f - dp(12)),
+                     ImVec2(x, origin.y + height * 0.5f + dp(12)), rgb(color::border), dp(1));
+  x += dp(20);
+  ImFont *body = fonts().body;
+  ImFont *medium = fonts().body_medium;
+  const float text_y = centered_y(origin.y, height, body->FontSize);
+  draw_list->AddText(body, body->FontSize, ImVec2(x, text_y), rgb(color::text_muted),
+                     ICON_BUILDING);
+  x += ui::text_size(ICON_BUILDING, body).x + dp(8);
+  ui::draw_text(draw_list, ImVec2(x, text_y), state.session.workspace_name.c_str(), medium,
+                rgb(color::text_secondary));
+
+  // Right side, laid out from the right edge: Sign out, then the person.
+  const char *sign_out_label =
+      state.signing_out ? ICON_SIGN_OUT "  Signing out\xE2\x80\xA6" : ICON_SIGN_OUT "  Sign out";
+  const float sign_out_width = ui::button_width(sign_out_label);
+  const float sign_out_x = origin.x + width - padding - sign_out_width;
+  ImGui::SetCursorScreenPos(ImVec2(sign_out_x, centered_y(origin.y, height, dp(36))));
+  ui::ButtonOptions sign_out_options;
+  sign_out_options.enabled = !state.signing_out;
+  if (ui::button(sign_out_label, ui::ButtonKind::secondary, sign_out_options)) {
+    state.intents.sign_out = true;
+  }
+
+  const std::string role(display_name(state.session.workspace_role));
+  ImFont *small = fonts().small;
+  const float name_width = ui::text_size(state.session.user_name.c_str(), medium).x;
+  const float role_width = ui::text_size(role.c_str(), small).x;
+  const float text_block_width = std::max(name_width, role_width);
+  const float text_x = sign_out_x - dp(20) - text_block_width;
+  const float block_height = medium->FontSize + dp(2) + small->FontSize;
+  const float block_y = centered_y(origin.y, height, block_height);
+  ui::draw_text(draw_list, ImVec2(text_x + text_block_width - name_width, block_y),
+                state.session.user_name.c_str(), medium, rgb(color::text));
+  ui::draw_text(draw_list,
+                ImVec2(text_x + text_block_width - role_width, block_y + medium->FontSize + dp(2)),
+                role.c_str(), small, rgb(color::text_muted));
+
+  const float avatar = dp(34);
+  const ImVec2 avatar_center(text_x - dp(12) - avatar * 0.5f, origin.y + height * 0.5f);
+  draw_list->AddCircleFilled(avatar_center, avatar * 0.5f, rgb(color::accent_soft_strong));
+  const std::string letters = initials(state.session.user_name);
+  ImFont *letters_font = fonts().small_medium;
+  const ImVec2 letters_size = ui::text_size(letters.c_str(), letters_font);
+  draw_list->AddText(letters_font, letters_font->FontSize,
+                     ImVec2(std::floor(avatar_center.x - letters_size.x * 0.5f),
+                            std::floor(avatar_center.y - letters_size.y * 0.5f)),
+                     rgb(color::accent_text), letters.c_str());
+
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+}  // namespace hawzu
