@@ -1,0 +1,51 @@
+// Copy puts exactly the new token on the system clipboard, and that token then
+// authenticates the Hawzu API.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer } = require('../support/server');
+const b = require('./lib/browser');
+
+test('Copy puts the token on the clipboard and the token works', async (t) => {
+  const server = await startServer({ demo: true });
+  const browser = await b.openBrowser({ grantClipboardTo: null });
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+  const { page, context } = browser;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: server.baseUrl,
+  });
+  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+
+  await b.clickItem(page, { role: 'button', label: 'Create Access Token' });
+  await b.waitForItem(page, { role: 'window', label: 'Create Access Token' });
+  await page.keyboard.type('CI Runner');
+  await b.choose(page, { role: 'combo', label: 'Workspace Scope' }, 'Workspace Member');
+  await b.clickItem(page, { role: 'button', label: 'Create Token', enabled: true, within: 'Create Access Token' });
+  await b.waitForItem(page, { role: 'window', label: 'Access Token Created' });
+
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await b.clickItem(page, { role: 'button', label: 'Copy' });
+  await b.waitForItem(page, { role: 'button', label: 'Copied' });
+  const token = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(token, /^hwz_[0-9A-Za-z]{42}$/);
+
+  const [listed] = await b.listTokens(page, server.baseUrl);
+  assert.ok(token.startsWith(listed.identifier), 'the copied token is the listed one');
+
+  const self = await fetch(server.url('/api/v1/access-tokens/self'), {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  assert.equal(self.status, 200);
+  const body = await self.json();
+  assert.equal(body.name, 'CI Runner');
+
+  // After Done the value is gone from the page: the token window is closed for good.
+  await b.clickItem(page, { role: 'button', label: 'Done' });
+  await b.waitForNoItem(page, { role: 'window', label: 'Access Token Created' });
+  const shown = (await b.items(page)).some((item) => item.label.includes(token));
+  assert.equal(shown, false);
+});

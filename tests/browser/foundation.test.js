@@ -1,0 +1,74 @@
+// The page loads from the real server, the WASM app starts, and ImGui draws a real
+// frame on the canvas (not a blank one). Also measures how often an idle page redraws.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer } = require('../support/server');
+const b = require('./lib/browser');
+
+test('the app loads from the server and draws its frame', async (t) => {
+  const server = await startServer({ demo: true });
+  const browser = await b.openBrowser();
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+  const { page } = browser;
+
+  const wasm = await fetch(server.url('/app.wasm'), { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(wasm.status, 200);
+
+  await page.goto(server.url('/'));
+  // Signed out: the HTML form shows first.
+  await b.waitForScreen(page, 'sign-in');
+  assert.ok(await page.isVisible('#email'));
+
+  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  await b.waitForItem(page, { role: 'text', label: 'Access Tokens' });
+  const found = await b.items(page);
+  assert.ok(found.length > 5, `hawzuUi.items() lists the frame's widgets (${found.length})`);
+  for (const item of found) {
+    assert.ok(item.w > 0 && item.h > 0 && item.x >= 0 && item.y >= 0, JSON.stringify(item));
+  }
+
+  // Count the distinct colours of a screenshot: a blank canvas has one or two.
+  const png = await page.screenshot({ type: 'png' });
+  const colours = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + base64;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    const seen = new Set();
+    for (let i = 0; i < pixels.length; i += 4) {
+      seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+    return seen.size;
+  }, png.toString('base64'));
+  assert.ok(colours > 50, `the frame has ${colours} distinct colours`);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('an idle page does not keep redrawing', async (t) => {
+  const server = await startServer({ demo: true });
+  const browser = await b.openBrowser();
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+  const { page } = browser;
+  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  await page.mouse.move(5, 790);  // away from anything that reacts to hover
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => window.hawzuUi.frames());
+  await page.waitForTimeout(5000);
+  const after = await page.evaluate(() => window.hawzuUi.frames());
+  const framesPerSecond = (after - before) / 5;
+  t.diagnostic(`idle frames per second: ${framesPerSecond}`);
+  assert.ok(framesPerSecond <= 1, `idle page drew ${framesPerSecond} frames per second`);
+});
