@@ -91,20 +91,8 @@ void draw_row(UiState &state, const AccessToken &token) {
   ImGui::TableNextRow(ImGuiTableRowFlags_None, dp(kRowHeight));
   const bool dimmed = token.status == TokenStatus::disabled;
 
-  // The whole row is one selectable (it opens the details); cells draw over it.
   ImGui::TableSetColumnIndex(label);
   const float row_top = ImGui::GetCursorPosY();
-  platform::set_next_item_role("row");
-  const std::string row_id = "##" + token.name;
-  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, rgb(color::surface_subtle));
-  ImGui::PushStyleColor(ImGuiCol_HeaderActive, rgb(color::neutral_soft));
-  if (ImGui::Selectable(row_id.c_str(), false,
-                        ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                        ImVec2(0, dp(kRowHeight) - ImGui::GetStyle().CellPadding.y * 2))) {
-    state.intents.open_details = token.id;
-  }
-  ImGui::PopStyleColor(2);
-  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
   if (dimmed) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
   ImGui::SetCursorPosY(row_top);
@@ -143,6 +131,25 @@ void draw_row(UiState &state, const AccessToken &token) {
       state.intents.open_details = token.id;
     }
   }
+
+  // The whole row is one selectable that opens the details. Submitted last, so the View
+  // button (submitted before it) keeps the mouse where they overlap, without
+  // AllowOverlap (which ignores a click that arrives in the same frame as the move).
+  ImGui::TableSetColumnIndex(label);
+  ImGui::SetCursorPosY(row_top);
+  // Back in the first cell the line keeps the row's text baseline (the buttons'), which
+  // Selectable would add to its position.
+  ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0;
+  platform::set_next_item_role("row");
+  const std::string row_id = "##" + token.name;
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, rgb(color::surface_subtle));
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, rgb(color::neutral_soft));
+  if (ImGui::Selectable(row_id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
+                        ImVec2(0, dp(kRowHeight) - ImGui::GetStyle().CellPadding.y * 2))) {
+    state.intents.open_details = token.id;
+  }
+  ImGui::PopStyleColor(2);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::PopID();
 }
 
