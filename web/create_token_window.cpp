@@ -14,6 +14,7 @@
 #include "shared/expiry.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGuiItemFlags_NoNav
 
 #include <algorithm>
 #include <cmath>
@@ -138,9 +139,13 @@ void draw_access_type(Form &form) {
     const ImVec2 max(min.x + card_width, min.y + card_height);
     ImGui::SetCursorScreenPos(min);
     ImGui::PushID(i);
+    // The card is a larger click area for the radio button inside it: not a stop of its
+    // own for Tab or the test seam.
     ImGui::SetNextItemAllowOverlap();
-    platform::set_next_item_role("");  // the radio button inside names it
+    platform::set_next_item_role("");
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop, true);
     const bool card_clicked = ImGui::InvisibleButton("##card", ImVec2(card_width, card_height));
+    ImGui::PopItemFlag();
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -76,7 +76,16 @@ void draw_token_details_window(UiState &state) {
     const float label_width = ImGui::GetCursorPosX() + dp(130);
     detail_row("Name", token->name, label_width);
     detail_row("Identifier", token->identifier, label_width, fonts().mono);
-    detail_row("Status", status_label(token->status), label_width);
+    {
+      const float y = ImGui::GetCursorPosY();
+      ui::text("Status", fonts().body, rgb(color::text_muted));
+      ImGui::SameLine(label_width);
+      ImGui::SetCursorPosY(y - dp(3));
+      ui::badge(status_label(token->status),
+                token->status == TokenStatus::enabled   ? ui::Tone::success
+                : token->status == TokenStatus::expired ? ui::Tone::danger
+                                                        : ui::Tone::neutral);
+    }
     detail_row("Access type", std::string(display_name(token->access_type)), label_width);
     if (token->access_type == AccessType::workspace && token->workspace_role) {
       detail_row("Workspace role", std::string(display_name(*token->workspace_role)), label_width);

@@ -35,7 +35,7 @@ void draw_page_header(UiState &state, float width) {
   ui::text_wrapped(
       "Access tokens let external systems such as CI runners, nightly jobs and sync services "
       "call the Hawzu API for this workspace.",
-      std::min(dp(640), width - button_width - dp(24)), fonts().body, rgb(color::text_muted));
+      std::min(dp(760), width - button_width - dp(24)), fonts().body, rgb(color::text_muted));
   ImGui::EndGroup();
   const float bottom = ImGui::GetItemRectMax().y;
 

@@ -209,8 +209,10 @@ bool button(const char *label, ButtonKind kind, const ButtonOptions &options) {
     case ButtonKind::secondary:
       break;
     case ButtonKind::ghost:
+    case ButtonKind::icon:
       background = color::surface, hovered = color::neutral_soft, active = color::border;
       background_alpha = 0, border_size = 0;
+      if (kind == ButtonKind::icon) text_color = color::text_muted;
       break;
     case ButtonKind::link:
       hovered = active = color::surface;
@@ -254,7 +256,7 @@ bool icon_button(const char *icon, const char *label, bool enabled) {
   ButtonOptions options;
   options.enabled = enabled;
   options.size = ImVec2(dp(36), dp(36));
-  const bool pressed = button(id.c_str(), ButtonKind::ghost, options);
+  const bool pressed = button(id.c_str(), ButtonKind::icon, options);
   if (enabled) tooltip(label);
   return pressed;
 }
@@ -359,6 +361,7 @@ bool input_text(const char *label_id, std::string &value, const char *hint, floa
   const bool entered = ImGui::InputTextWithHint(label_id, hint, value.data(), value.capacity() + 1,
                                                 flags, resize_string_callback, &value);
   ImGui::PopStyleColor();
+  platform::set_last_item_value(value);
   if (submitted) *submitted = entered;
   if (ImGui::IsItemActive()) {
     draw_focus_ring(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
@@ -392,6 +395,7 @@ bool begin_select(const char *label_id, const char *preview, bool placeholder, f
   ImDrawList *parent_draw_list = ImGui::GetWindowDrawList();
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + width, min.y + ImGui::GetFrameHeight());
+  const ImGuiID id = ImGui::GetID(label_id);
   ImGui::SetNextItemWidth(width);
   if (!enabled) ImGui::BeginDisabled();
   ImGui::PushStyleColor(ImGuiCol_Text, rgb(placeholder ? color::text_placeholder : color::text));
@@ -402,7 +406,7 @@ bool begin_select(const char *label_id, const char *preview, bool placeholder, f
                                       ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLarge);
   const bool frame_active = open || ImGui::IsItemActive();
   // ImGui 1.90's BeginCombo has no test-engine ItemInfo call: record it here.
-  platform::record_ui_item("combo", label_id, ImRect(min, max), enabled);
+  platform::record_ui_item("combo", label_id, ImRect(min, max), enabled, id);
   ImGui::PopStyleColor();
   if (!open) ImGui::PopStyleVar(3);
   if (!enabled) ImGui::EndDisabled();

@@ -31,7 +31,7 @@ void draw_text(ImDrawList *draw_list, ImVec2 position, const char *text, ImFont 
 // ---------------------------------------------------------------------------
 // Buttons.
 
-enum class ButtonKind { primary, secondary, ghost, link };
+enum class ButtonKind { primary, secondary, ghost, link, icon };
 
 struct ButtonOptions {
   bool enabled = true;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct UiItem {
   std::string role;
   ImRect rect;  // device pixels
   bool enabled = true;
+  bool focused = false;  // has the keyboard (active, or ImGui's navigation cursor)
+  ImGuiID id = 0;        // 0 for text the app drew
+  std::optional<std::string> value;
 };
 
 std::vector<UiItem> g_current_frame;
@@ -69,10 +73,13 @@ std::string label_of(std::string_view label) {
   return clean_label(id);
 }
 
-void add_item(const char *role, std::string label, ImRect rect, const ImRect &clip, bool enabled) {
+void add_item(const char *role, std::string label, ImRect rect, const ImRect &clip, bool enabled,
+              ImGuiID id = 0) {
   rect.ClipWithFull(clip);
   if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
-  g_current_frame.push_back({std::move(label), role, rect, enabled});
+  const ImGuiContext &g = *ImGui::GetCurrentContext();
+  const bool focused = id != 0 && (g.ActiveId == id || g.NavId == id);
+  g_current_frame.push_back({std::move(label), role, rect, enabled, focused, id, std::nullopt});
 }
 
 const char *role_from_flags(ImGuiContext &g, ImGuiItemStatusFlags flags) {
@@ -121,10 +128,18 @@ void set_next_item_role(const char *role) {
   g_next_role = role;
 }
 
-void record_ui_item(const char *role, std::string_view label, const ImRect &rect, bool enabled) {
+void set_last_item_value(std::string_view value) {
+  const ImGuiID id = ImGui::GetItemID();
+  if (!g_current_frame.empty() && id != 0 && g_current_frame.back().id == id) {
+    g_current_frame.back().value = std::string(value);
+  }
+}
+
+void record_ui_item(const char *role, std::string_view label, const ImRect &rect, bool enabled,
+                    unsigned int id) {
   const ImGuiWindow *window = ImGui::GetCurrentWindowRead();
   const ImRect clip = window ? window->ClipRect : rect;
-  add_item(role, label_of(label), rect, clip, enabled);
+  add_item(role, label_of(label), rect, clip, enabled, id);
 }
 
 }  // namespace hawzu::platform
@@ -159,7 +174,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext *ctx, ImGuiID id, const char *lab
   const char *role = g_next_role ? g_next_role : role_from_flags(*ctx, flags);
   g_next_role = nullptr;
   if (role[0] == '\0') return;  // the app asked to leave this one out
-  add_item(role, label_of(label), g_added.rect, g_added.clip, g_added.enabled);
+  add_item(role, label_of(label), g_added.rect, g_added.clip, g_added.enabled, id);
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext *, const char *, ...) {}
@@ -186,7 +201,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char *hawzu_ui_items_json() {
                        {"y", css(item.rect.Min.y)},
                        {"w", css(item.rect.GetWidth())},
                        {"h", css(item.rect.GetHeight())},
-                       {"enabled", item.enabled}});
+                       {"enabled", item.enabled},
+                       {"focused", item.focused}});
+      if (item.value) items.back()["value"] = *item.value;
     }
     g_json = items.dump();
   }

@@ -1,5 +1,6 @@
 // What the last frame showed, as a list of items that JavaScript can read:
-// window.hawzuUi.items() → [{label, role, x, y, w, h, enabled}], rectangles in CSS pixels
+// window.hawzuUi.items() → [{label, role, x, y, w, h, enabled, focused, value?}],
+// rectangles in CSS pixels
 // of the viewport. Browser tests use it to find where to click (they then click and
 // type like a person); it is also the base for exposing the UI to assistive technology.
 //
@@ -29,9 +30,14 @@ void end_ui_items_frame();
 // The role of the next widget where ImGui's flags cannot tell: "radio", "row", ...
 void set_next_item_role(const char *role);
 
+// Adds the text of the widget just drawn (a text field) as its `value`. Never used for
+// the token value, which stays out of JavaScript's reach but for the clipboard.
+void set_last_item_value(std::string_view value);
+
 // Records something the app drew itself (rectangle in ImGui's device pixels), clipped
 // by the current window's clip rectangle.
+// `id` (for a widget) lets the record say whether it has the keyboard.
 void record_ui_item(const char *role, std::string_view label, const ImRect &rect,
-                    bool enabled = true);
+                    bool enabled = true, unsigned int id = 0);
 
 }  // namespace hawzu::platform
