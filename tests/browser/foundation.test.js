@@ -72,3 +72,37 @@ test('an idle page does not keep redrawing', async (t) => {
   t.diagnostic(`idle frames per second: ${framesPerSecond}`);
   assert.ok(framesPerSecond <= 1, `idle page drew ${framesPerSecond} frames per second`);
 });
+
+test('the canvas follows window resizes and is laid out in CSS pixels at any ratio', async (t) => {
+  const server = await startServer({ demo: true });
+  const browsers = [];
+  t.after(async () => {
+    for (const browser of browsers) await browser.close();
+    await server.stop();
+  });
+
+  const signOutAt = async (deviceScaleFactor) => {
+    const browser = await b.openBrowser({ deviceScaleFactor });
+    browsers.push(browser);
+    await b.signIn(browser.page, server.baseUrl, 'owner@acme.test');
+    return { browser, button: await b.waitForItem(browser.page, { role: 'button', label: 'Sign out' }) };
+  };
+  const one = await signOutAt(1);
+  const two = await signOutAt(2);
+  // The same place in CSS pixels, whatever the device pixel ratio.
+  for (const key of ['x', 'y', 'w', 'h']) {
+    assert.ok(Math.abs(one.button[key] - two.button[key]) <= 1, `${key}: ${one.button[key]} vs ${two.button[key]}`);
+  }
+  // The backing store is in device pixels.
+  const size = await two.browser.page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    return { width: canvas.width, height: canvas.height };
+  });
+  assert.deepEqual(size, { width: 2560, height: 1600 });
+
+  // Narrower window: Sign out stays at the right edge.
+  await one.browser.page.setViewportSize({ width: 900, height: 700 });
+  await b.settle(one.browser.page);
+  await one.browser.page.waitForFunction(() =>
+    window.hawzuUi.items().some((item) => item.label === 'Sign out' && item.x + item.w <= 900 && item.x + item.w > 850));
+});

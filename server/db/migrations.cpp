@@ -1,0 +1,191 @@
+#include "db/migrations.h"
+
+#include <vector>
+
+namespace hawzu::server {
+namespace {
+
+// Migration N (1-based) is kMigrations[N-1]. Never edit a released migration: add one.
+//
+// Conventions: times are Unix seconds (INTEGER, UTC); roles are stored by their wire
+// names ("workspace_manager") so the file reads the same as the API; CHECK constraints
+// repeat the rules the code keeps, so a bug cannot store an impossible row.
+const std::vector<std::string> kMigrations = {
+    // 1: people, workspaces, projects, test cases, sessions, access tokens, audit log.
+    R"SQL(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE workspaces (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name          TEXT NOT NULL,
+  password_hash TEXT NOT NULL,  -- crypto_pwhash_str (Argon2id) text
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+
+-- A user's one role in a workspace they belong to.
+CREATE TABLE memberships (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role         TEXT NOT NULL CHECK (role IN ('workspace_owner', 'workspace_manager',
+                 'workspace_coordinator', 'workspace_member', 'workspace_viewer')),
+  created_at   INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX memberships_by_user ON memberships(user_id);
+
+CREATE TABLE projects (
+  id           INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  name         TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL
+);
+CREATE INDEX projects_by_workspace ON projects(workspace_id, id);
+
+CREATE TABLE test_cases (
+  id              INTEGER PRIMARY KEY,
+  project_id      INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  title           TEXT NOT NULL,
+  description     TEXT NOT NULL DEFAULT '',
+  steps           TEXT NOT NULL DEFAULT '',
+  expected_result TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL
+);
+CREATE INDEX test_cases_by_project ON test_cases(project_id, id);
+
+-- Web sessions. Only a hash of the session id is stored: a copy of this table cannot
+-- be replayed as cookies.
+CREATE TABLE sessions (
+  id           INTEGER PRIMARY KEY,
+  id_hash      BLOB NOT NULL UNIQUE CHECK (length(id_hash) = 32),
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE INDEX sessions_by_last_seen ON sessions(last_seen_at);
+
+-- Access tokens. secret_hash is the keyed BLAKE2b-256 of the whole token; the token
+-- itself is never stored. Revoked rows stay (status 'revoked') for the audit trail.
+CREATE TABLE access_tokens (
+  id             INTEGER PRIMARY KEY,
+  workspace_id   INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  name           TEXT NOT NULL,
+  name_key       TEXT NOT NULL,  -- shared token_name_key(): what names collide on
+  identifier     TEXT NOT NULL,  -- "hwz_" + 8 characters, public
+  secret_hash    BLOB NOT NULL UNIQUE CHECK (length(secret_hash) = 32),
+  access_type    TEXT NOT NULL CHECK (access_type IN ('workspace', 'project')),
+  workspace_role TEXT CHECK (workspace_role IN ('workspace_manager', 'workspace_coordinator',
+                   'workspace_member', 'workspace_viewer')),
+  status         TEXT NOT NULL DEFAULT 'enabled'
+                   CHECK (status IN ('enabled', 'disabled', 'revoked')),
+  created_by     INTEGER NOT NULL REFERENCES users(id),
+  created_at     INTEGER NOT NULL,
+  expires_at     INTEGER,  -- the last valid second; NULL: never expires
+  last_used_at   INTEGER,
+  updated_at     INTEGER NOT NULL,
+  revoked_at     INTEGER,
+  CHECK ((access_type = 'workspace') = (workspace_role IS NOT NULL)),
+  CHECK ((status = 'revoked') = (revoked_at IS NOT NULL))
+);
+-- Names are unique (case-insensitively) among the tokens that are not revoked. The
+-- index, not only the service's check, enforces it, so two racing creates cannot both
+-- win.
+CREATE UNIQUE INDEX access_tokens_live_name
+  ON access_tokens(workspace_id, name_key) WHERE status != 'revoked';
+CREATE INDEX access_tokens_by_workspace ON access_tokens(workspace_id, created_at, id);
+
+-- The project grants of a project token: one role per project.
+CREATE TABLE access_token_projects (
+  token_id   INTEGER NOT NULL REFERENCES access_tokens(id) ON DELETE CASCADE,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('project_manager', 'project_coordinator',
+               'project_member', 'project_viewer')),
+  PRIMARY KEY (token_id, project_id)
+) WITHOUT ROWID;
+CREATE INDEX access_token_projects_by_project ON access_token_projects(project_id);
+
+-- Who did what, when. No foreign keys on purpose: a record outlives what it names.
+-- details is a JSON object and never holds a secret (no token, no password).
+CREATE TABLE audit_log (
+  id             INTEGER PRIMARY KEY,
+  time           INTEGER NOT NULL,
+  workspace_id   INTEGER,
+  actor_user_id  INTEGER,
+  actor_token_id INTEGER,
+  action         TEXT NOT NULL,
+  target_type    TEXT,
+  target_id      INTEGER,
+  details        TEXT NOT NULL DEFAULT '{}'  -- a JSON object (written by AuditStore)
+);
+CREATE INDEX audit_log_by_workspace ON audit_log(workspace_id, time);
+)SQL",
+};
+
+int read_user_version(Connection &connection) {
+  Statement statement = connection.prepare("PRAGMA user_version");
+  return statement.step() ? static_cast<int>(statement.column_int64(0)) : 0;
+}
+
+// "ok", or the first problem quick_check reports.
+std::string quick_check(Connection &connection) {
+  Statement statement = connection.prepare("PRAGMA quick_check(1)");
+  return statement.step() ? statement.column_text(0) : "no answer";
+}
+
+}  // namespace
+
+int current_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+MigrationResult migrate_database(Connection &connection) {
+  MigrationResult result;
+  try {
+    // Persistent in the file; readers then never block the writer, nor it them.
+    {
+      Statement statement = connection.prepare("PRAGMA journal_mode = WAL");
+      if (!statement.step() || statement.column_text(0) != "wal") {
+        result.error = "cannot switch the database to WAL mode";
+        return result;
+      }
+    }
+    if (std::string check = quick_check(connection); check != "ok") {
+      result.error = "the database file is damaged (quick_check: " + check + ")";
+      return result;
+    }
+    int version = read_user_version(connection);
+    if (version > current_schema_version()) {
+      result.error = "the database has schema version " + std::to_string(version) +
+                     ", newer than this server's " + std::to_string(current_schema_version()) +
+                     "; run a newer hawzu-server";
+      return result;
+    }
+    while (version < current_schema_version()) {
+      Transaction transaction(connection);
+      connection.execute(kMigrations[static_cast<std::size_t>(version)]);
+      ++version;
+      connection.execute("PRAGMA user_version = " + std::to_string(version));
+      transaction.commit();
+    }
+    result.ok = true;
+    result.schema_version = version;
+  } catch (const DatabaseError &error) {
+    result.error = error.what();
+  }
+  return result;
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,24 @@
+// Key/value facts about the database itself (e.g. that the demo data was seeded).
+// Like every store: a thin set of SQL statements on a leased connection; the caller
+// owns transactions. Not thread-safe (a Connection belongs to one thread).
+#pragma once
+
+#include "db/database.h"
+
+#include <optional>
+#include <string>
+
+namespace hawzu::server {
+
+class MetaStore {
+ public:
+  explicit MetaStore(Connection &connection) : db_(connection) {}
+
+  std::optional<std::string> get(const std::string &key);
+  void set(const std::string &key, const std::string &value);
+
+ private:
+  Connection &db_;
+};
+
+}  // namespace hawzu::server

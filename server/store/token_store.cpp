@@ -1,0 +1,341 @@
+#include "store/token_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string_view>
+
+namespace hawzu::server {
+namespace {
+
+// The columns read_token() reads, and where they come from.
+const std::string kTokenColumns =
+    "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
+    "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at";
+constexpr int kTokenColumnCount = 12;
+const std::string kTokenSource = " FROM access_tokens t JOIN users u ON u.id = t.created_by ";
+const std::string kSelectToken = kTokenColumns + kTokenSource;
+
+std::string_view state_wire_name(TokenState state) {
+  switch (state) {
+    case TokenState::enabled:
+      return "enabled";
+    case TokenState::disabled:
+      return "disabled";
+    case TokenState::revoked:
+      return "revoked";
+  }
+  return "";
+}
+
+TokenState parse_state(const std::string &text) {
+  if (text == "disabled") return TokenState::disabled;
+  if (text == "revoked") return TokenState::revoked;
+  return TokenState::enabled;
+}
+
+StoredToken read_token(const Statement &row) {
+  StoredToken stored;
+  AccessToken &token = stored.token;
+  token.id = row.column_int64(0);
+  stored.workspace_id = row.column_int64(1);
+  token.name = row.column_text(2);
+  token.identifier = row.column_text(3);
+  token.access_type = parse_access_type(row.column_text(4)).value_or(AccessType::workspace);
+  if (auto role = row.column_optional_text(5)) token.workspace_role = parse_workspace_role(*role);
+  stored.state = parse_state(row.column_text(6));
+  token.status =
+      stored.state == TokenState::disabled ? TokenStatus::disabled : TokenStatus::enabled;
+  token.created_by = {row.column_int64(7), row.column_text(8)};
+  token.created_at = row.column_int64(9);
+  token.expires_at = row.column_optional_int64(10);
+  token.last_used_at = row.column_optional_int64(11);
+  return stored;
+}
+
+// The name index is the only unique constraint a caller can hit on purpose; the secret
+// hash colliding (2^-256) is a genuine error and keeps throwing.
+bool is_name_collision(const DatabaseError &error) {
+  return is_unique_violation(error) &&
+         std::string_view(error.what()).find("name_key") != std::string_view::npos;
+}
+
+// ---------------------------------------------------------------------------
+// List query building. Every value is a bound parameter; only fixed SQL fragments
+// chosen by enum values are pasted into the text.
+
+std::string sort_expression(TokenSort sort) {
+  switch (sort) {
+    case TokenSort::name:
+      return "t.name_key";
+    case TokenSort::access_type:
+      return "t.access_type";
+    case TokenSort::created_by:
+      return "lower(u.name)";
+    case TokenSort::created_at:
+      return "t.created_at";
+    case TokenSort::expires_at:
+      return "IFNULL(t.expires_at, " + std::to_string(kNeverExpiresSortValue) + ")";
+    case TokenSort::status:
+      // The status the API shows: disabled wins over expired (see token_service.h).
+      return "(CASE WHEN t.status = 'disabled' THEN 'disabled' "
+             "WHEN t.expires_at < :now THEN 'expired' ELSE 'enabled' END)";
+  }
+  return "t.created_at";
+}
+
+struct Binding {
+  const char *name;
+  SortValue value;  // a number or a text, like a sort value
+};
+
+bool sorts_by_text(TokenSort sort) {
+  return sort == TokenSort::name || sort == TokenSort::access_type ||
+         sort == TokenSort::created_by || sort == TokenSort::status;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+std::optional<std::int64_t> TokenStore::insert(const NewTokenRow &row) {
+  try {
+    Statement statement = db_.prepare(
+        "INSERT INTO access_tokens (workspace_id, name, name_key, identifier, secret_hash, "
+        "access_type, workspace_role, status, created_by, created_at, expires_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?, ?, ?)");
+    statement.bind(1, row.workspace_id)
+        .bind(2, row.name)
+        .bind(3, row.name_key)
+        .bind(4, row.identifier)
+        .bind_blob(5, row.secret_hash.data(), row.secret_hash.size())
+        .bind(6, wire_name(row.access_type))
+        .bind(8, row.created_by)
+        .bind(9, row.created_at)
+        .bind(10, row.expires_at)
+        .bind(11, row.created_at);
+    if (row.workspace_role)
+      statement.bind(7, wire_name(*row.workspace_role));
+    else
+      statement.bind_null(7);
+    statement.run();
+  } catch (const DatabaseError &error) {
+    if (is_name_collision(error)) return std::nullopt;
+    throw;
+  }
+  const std::int64_t token_id = db_.last_insert_id();
+  insert_grants(token_id, row.projects);
+  return token_id;
+}
+
+void TokenStore::insert_grants(std::int64_t token_id, const std::vector<ProjectGrant> &projects) {
+  for (const ProjectGrant &grant : projects)
+    db_.prepare("INSERT INTO access_token_projects (token_id, project_id, role) VALUES (?, ?, ?)")
+        .bind(1, token_id)
+        .bind(2, grant.project_id)
+        .bind(3, wire_name(grant.role))
+        .run();
+}
+
+void TokenStore::load_grants(std::vector<StoredToken> &tokens) {
+  if (tokens.empty()) return;
+  std::map<std::int64_t, StoredToken *> by_id;
+  std::vector<std::int64_t> ids;
+  for (StoredToken &stored : tokens) {
+    stored.token.projects.clear();
+    by_id[stored.token.id] = &stored;
+    ids.push_back(stored.token.id);
+  }
+  Statement statement = db_.prepare(
+      "SELECT g.token_id, g.project_id, p.name, g.role FROM access_token_projects g "
+      "JOIN projects p ON p.id = g.project_id "
+      "WHERE g.token_id IN (SELECT value FROM json_each(?)) "
+      "ORDER BY g.token_id, p.name COLLATE NOCASE, p.id");
+  statement.bind(1, nlohmann::json(ids).dump());
+  while (statement.step()) {
+    auto it = by_id.find(statement.column_int64(0));
+    std::optional<ProjectRole> role = parse_project_role(statement.column_text(3));
+    if (it == by_id.end() || !role) continue;
+    it->second->token.projects.push_back(
+        {statement.column_int64(1), statement.column_text(2), *role});
+  }
+}
+
+std::optional<StoredToken> TokenStore::find_live(std::int64_t workspace_id, std::int64_t token_id) {
+  std::vector<StoredToken> found;
+  {
+    Statement statement = db_.prepare(kSelectToken +
+                                      "WHERE t.id = ? AND t.workspace_id = ? "
+                                      "AND t.status != 'revoked'");
+    statement.bind(1, token_id).bind(2, workspace_id);
+    if (!statement.step()) return std::nullopt;
+    found.push_back(read_token(statement));
+  }
+  load_grants(found);
+  return std::move(found.front());
+}
+
+bool TokenStore::name_taken(std::int64_t workspace_id, const std::string &name_key,
+                            std::int64_t except_token_id) {
+  Statement statement = db_.prepare(
+      "SELECT 1 FROM access_tokens WHERE workspace_id = ? AND name_key = ? "
+      "AND status != 'revoked' AND id != ?");
+  statement.bind(1, workspace_id).bind(2, name_key).bind(3, except_token_id);
+  return statement.step();
+}
+
+bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
+  try {
+    Statement statement = db_.prepare(
+        "UPDATE access_tokens SET name = ?, name_key = ?, workspace_role = ?, expires_at = ?, "
+        "updated_at = ? WHERE id = ?");
+    statement.bind(1, changes.name)
+        .bind(2, changes.name_key)
+        .bind(4, changes.expires_at)
+        .bind(5, changes.updated_at)
+        .bind(6, token_id);
+    if (changes.workspace_role)
+      statement.bind(3, wire_name(*changes.workspace_role));
+    else
+      statement.bind_null(3);
+    statement.run();
+  } catch (const DatabaseError &error) {
+    if (is_name_collision(error)) return false;
+    throw;
+  }
+  db_.prepare("DELETE FROM access_token_projects WHERE token_id = ?").bind(1, token_id).run();
+  insert_grants(token_id, changes.projects);
+  return true;
+}
+
+void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t now) {
+  db_.prepare(
+         "UPDATE access_tokens SET status = ?1, updated_at = ?2, "
+         "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END WHERE id = ?3")
+      .bind(1, state_wire_name(state))
+      .bind(2, now)
+      .bind(3, token_id)
+      .run();
+}
+
+TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) {
+  const std::string key = sort_expression(filter.sort);
+  std::vector<Binding> bindings;
+  std::string sql = kTokenColumns + ", " + key + " AS sort_key" + kTokenSource +
+                    "WHERE t.workspace_id = :workspace AND t.status != 'revoked'";
+  bindings.push_back({":workspace", filter.workspace_id});
+  const bool uses_now = filter.sort == TokenSort::status ||
+                        (filter.status && *filter.status != TokenStatus::disabled);
+  if (uses_now) bindings.push_back({":now", now});
+
+  if (!filter.search.empty()) {
+    // A substring match, with LIKE's own wildcards in the search text escaped.
+    std::string pattern = "%";
+    for (char c : filter.search) {
+      if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+      pattern.push_back(c);
+    }
+    pattern.push_back('%');
+    sql +=
+        " AND (t.name LIKE :search ESCAPE '\\' OR u.name LIKE :search ESCAPE '\\' "
+        "OR u.email LIKE :search ESCAPE '\\' OR t.identifier LIKE :search ESCAPE '\\')";
+    bindings.push_back({":search", pattern});
+  }
+  if (filter.access_type) {
+    sql += " AND t.access_type = :access_type";
+    bindings.push_back({":access_type", std::string(wire_name(*filter.access_type))});
+  }
+  if (filter.status) {
+    switch (*filter.status) {
+      case TokenStatus::enabled:
+        sql += " AND t.status = 'enabled' AND (t.expires_at IS NULL OR t.expires_at >= :now)";
+        break;
+      case TokenStatus::expired:
+        sql += " AND t.status = 'enabled' AND t.expires_at < :now";
+        break;
+      case TokenStatus::disabled:
+        sql += " AND t.status = 'disabled'";
+        break;
+    }
+  }
+  if (filter.created_by) {
+    sql += " AND t.created_by = :created_by";
+    bindings.push_back({":created_by", *filter.created_by});
+  }
+  if (filter.created_from) {
+    sql += " AND t.created_at >= :created_from";
+    bindings.push_back({":created_from", *filter.created_from});
+  }
+  if (filter.created_to) {
+    sql += " AND t.created_at <= :created_to";
+    bindings.push_back({":created_to", *filter.created_to});
+  }
+  if (filter.expires_from) {
+    sql += " AND t.expires_at >= :expires_from";
+    bindings.push_back({":expires_from", *filter.expires_from});
+  }
+  if (filter.expires_to) {
+    sql += " AND t.expires_at <= :expires_to";
+    bindings.push_back({":expires_to", *filter.expires_to});
+  }
+  const char *direction = filter.descending ? " DESC" : " ASC";
+  if (filter.after) {
+    sql += std::string(" AND (") + key + ", t.id) " + (filter.descending ? "<" : ">") +
+           " (:after_value, :after_id)";
+    bindings.push_back({":after_value", filter.after->sort_value});
+    bindings.push_back({":after_id", filter.after->id});
+  }
+  sql += " ORDER BY sort_key" + std::string(direction) + ", t.id" + direction + " LIMIT :limit";
+  bindings.push_back({":limit", static_cast<std::int64_t>(filter.limit) + 1});
+
+  TokenListPage page;
+  std::vector<SortValue> sort_values;
+  {
+    Statement statement = db_.prepare(sql);
+    for (const Binding &binding : bindings) {
+      int index = statement.parameter_index(binding.name);
+      if (binding.value.index() == 0)
+        statement.bind(index, std::get<std::int64_t>(binding.value));
+      else
+        statement.bind(index, std::get<std::string>(binding.value));
+    }
+    while (statement.step()) {
+      page.tokens.push_back(read_token(statement));
+      if (sorts_by_text(filter.sort))
+        sort_values.emplace_back(statement.column_text(kTokenColumnCount));
+      else
+        sort_values.emplace_back(statement.column_int64(kTokenColumnCount));
+    }
+  }
+  if (page.tokens.size() > static_cast<std::size_t>(filter.limit)) {
+    page.tokens.resize(static_cast<std::size_t>(filter.limit));
+    page.next = ListPosition{sort_values[page.tokens.size() - 1], page.tokens.back().token.id};
+  }
+  load_grants(page.tokens);
+  return page;
+}
+
+std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash) {
+  std::vector<StoredToken> found;
+  {
+    Statement statement =
+        db_.prepare(kSelectToken + "WHERE t.secret_hash = ? AND t.status != 'revoked'");
+    statement.bind_blob(1, secret_hash.data(), secret_hash.size());
+    if (!statement.step()) return std::nullopt;
+    found.push_back(read_token(statement));
+  }
+  load_grants(found);
+  return std::move(found.front());
+}
+
+void TokenStore::record_use(std::int64_t token_id, std::int64_t now, std::int64_t min_interval) {
+  db_.prepare(
+         "UPDATE access_tokens SET last_used_at = ?1 WHERE id = ?2 "
+         "AND (last_used_at IS NULL OR last_used_at <= ?1 - ?3)")
+      .bind(1, now)
+      .bind(2, token_id)
+      .bind(3, min_interval)
+      .run();
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,132 @@
+// Access tokens as stored: the row, its project grants, the keyed hash of the secret
+// (never the secret), and the stored lifecycle state. Whether a token is expired is
+// not stored; it follows from expires_at and the time of the question.
+//
+// The partial UNIQUE index access_tokens_live_name makes a name unique among the
+// workspace's tokens that are not revoked; insert() and update() report a collision
+// instead of throwing, so a race between two creates ends in one 201 and one 409.
+// Not thread-safe.
+#pragma once
+
+#include "db/database.h"
+#include "security/token_hasher.h"
+#include "shared/access_token.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace hawzu::server {
+
+// The lifecycle state kept in the status column.
+enum class TokenState { enabled, disabled, revoked };
+
+struct StoredToken {
+  // The API's view. `token.status` is enabled or disabled from the state; the service
+  // turns it into expired when the expiry has passed (see token_service.h).
+  AccessToken token;
+  std::int64_t workspace_id = 0;
+  TokenState state = TokenState::enabled;
+};
+
+struct NewTokenRow {
+  std::int64_t workspace_id = 0;
+  std::string name;      // trimmed
+  std::string name_key;  // shared token_name_key(name)
+  std::string identifier;
+  TokenHash secret_hash{};
+  AccessType access_type = AccessType::workspace;
+  std::optional<WorkspaceRole> workspace_role;
+  std::vector<ProjectGrant> projects;  // project_id and role; names are not stored here
+  std::int64_t created_by = 0;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> expires_at;
+};
+
+struct TokenChanges {
+  std::string name;
+  std::string name_key;
+  std::optional<WorkspaceRole> workspace_role;
+  std::vector<ProjectGrant> projects;  // replaces all grants (project tokens)
+  std::optional<std::int64_t> expires_at;
+  std::int64_t updated_at = 0;
+};
+
+// ---------------------------------------------------------------------------
+// Listing with keyset pagination.
+
+enum class TokenSort { name, access_type, created_by, created_at, expires_at, status };
+
+// The value a row sorts by: a number (times) or text (names, types, status).
+using SortValue = std::variant<std::int64_t, std::string>;
+
+// A place in the ordering: strictly after (sort value, id) in the list's direction.
+// The id breaks ties, so rows with equal sort values are neither skipped nor repeated.
+struct ListPosition {
+  SortValue sort_value;
+  std::int64_t id = 0;
+};
+
+struct TokenListFilter {
+  std::int64_t workspace_id = 0;
+  std::string search;  // q: label, creator name or email, identifier (substring)
+  std::optional<AccessType> access_type;
+  std::optional<TokenStatus> status;
+  std::optional<std::int64_t> created_by;
+  std::optional<std::int64_t> created_from;  // inclusive bounds, Unix seconds
+  std::optional<std::int64_t> created_to;
+  std::optional<std::int64_t> expires_from;  // tokens that never expire are outside any
+  std::optional<std::int64_t> expires_to;    // expiry range
+  TokenSort sort = TokenSort::created_at;
+  bool descending = true;
+  int limit = 50;
+  std::optional<ListPosition> after;
+};
+
+struct TokenListPage {
+  std::vector<StoredToken> tokens;
+  std::optional<ListPosition> next;  // set when more rows follow the last one
+};
+
+// The sort value of tokens that never expire: after every real expiry (year 10000).
+inline constexpr std::int64_t kNeverExpiresSortValue = 253402300800;
+
+class TokenStore {
+ public:
+  explicit TokenStore(Connection &connection) : db_(connection) {}
+
+  // The new token's id, or nullopt when the name is taken (the unique index).
+  std::optional<std::int64_t> insert(const NewTokenRow &row);
+
+  // A token of the workspace that is not revoked, with its grants.
+  std::optional<StoredToken> find_live(std::int64_t workspace_id, std::int64_t token_id);
+
+  // Whether a token other than `except_token_id` that is not revoked has this name key.
+  bool name_taken(std::int64_t workspace_id, const std::string &name_key,
+                  std::int64_t except_token_id = 0);
+
+  // False when the new name is taken.
+  bool update(std::int64_t token_id, const TokenChanges &changes);
+
+  // REQUIRES: the token is not revoked. Revoking also sets revoked_at.
+  void set_state(std::int64_t token_id, TokenState state, std::int64_t now);
+
+  TokenListPage list(const TokenListFilter &filter, std::int64_t now);
+
+  // For Bearer authentication: the token that is not revoked with this secret hash.
+  std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash);
+
+  // Sets last_used_at to `now` unless it was set less than `min_interval` seconds
+  // ago, so busy tokens cause at most one write per interval (PRODUCT.md §5).
+  void record_use(std::int64_t token_id, std::int64_t now, std::int64_t min_interval = 60);
+
+ private:
+  void insert_grants(std::int64_t token_id, const std::vector<ProjectGrant> &projects);
+  void load_grants(std::vector<StoredToken> &tokens);
+
+  Connection &db_;
+};
+
+}  // namespace hawzu::server

@@ -1,0 +1,87 @@
+// Takes the README screenshots (docs/screenshots/) from the real server and WASM build:
+//   node tests/browser/take_screenshots.js [output-dir] [device-scale-factor]
+// Not a test: run it by hand after a visible UI change, then look at the pictures.
+'use strict';
+
+const path = require('node:path');
+const fs = require('node:fs');
+const { startServer } = require('../support/server');
+const b = require('./lib/browser');
+
+async function main() {
+  const out = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'docs', 'screenshots'));
+  const scale = Number(process.argv[3] || 1);
+  fs.mkdirSync(out, { recursive: true });
+  const server = await startServer({ demo: true });
+  const browser = await b.openBrowser({ deviceScaleFactor: scale });
+  const { page } = browser;
+  const shot = async (name) => {
+    await page.mouse.move(2, 798);  // no hover highlight in the picture
+    await b.settle(page);
+    await page.screenshot({ path: path.join(out, `${name}.png`) });
+  };
+  try {
+    await page.goto(server.url('/'));
+    await b.waitForScreen(page, 'sign-in');
+    await page.click('#email');
+    await page.keyboard.type('owner@acme.test');
+    await shot('sign-in');
+    await page.click('#password');
+    await page.keyboard.type('hawzu-demo');
+    await page.keyboard.press('Enter');
+    await b.waitForScreen(page, 'app');
+    await b.waitForItem(page, { role: 'text', label: 'No access tokens yet' });
+    await shot('empty-state');
+
+    // A workspace token, filled in.
+    await b.clickItem(page, { role: 'button', label: 'Create Access Token' });
+    await page.keyboard.type('CI Runner');
+    await b.choose(page, { role: 'combo', label: 'Workspace Scope' }, 'Workspace Member');
+    await shot('create-window');
+
+    // Never Expires and its warning.
+    await b.choose(page, { role: 'combo', label: 'Expiry' }, 'Never Expires');
+    await shot('create-window-never-expires');
+
+    // A project token with two rows and a custom date.
+    await b.clickItem(page, { role: 'radio', label: 'Project' });
+    await b.choose(page, { role: 'combo', label: 'Project 1' }, 'Web App');
+    await b.choose(page, { role: 'combo', label: 'Role 1' }, 'Project Member');
+    await b.clickItem(page, { role: 'button', label: 'Add another project' });
+    await b.choose(page, { role: 'combo', label: 'Project 2' }, 'Payments API');
+    await b.choose(page, { role: 'combo', label: 'Role 2' }, 'Project Viewer');
+    await b.choose(page, { role: 'combo', label: 'Expiry' }, 'Custom Date');
+    await shot('create-window-custom-date');
+    await b.clickItem(page, { role: 'button', label: 'Next month' });
+    await b.clickItem(page, { role: 'day', label: '15' });
+    await shot('create-window-project');
+
+    await b.clickItem(page, { role: 'button', label: 'Create Token', within: 'Create Access Token' });
+    await b.waitForItem(page, { role: 'window', label: 'Access Token Created' });
+    await shot('token-created');
+    await b.clickItem(page, { role: 'button', label: 'Done' });
+
+    // Two more, so the table has some variety.
+    for (const [name, role, expiry] of [
+      ['Nightly Automation', 'Workspace Viewer', 'Never Expires'],
+      ['External Sync', 'Workspace Coordinator', '6 Months'],
+    ]) {
+      await b.clickItem(page, { role: 'button', label: 'Create Token' });
+      await page.keyboard.type(name);
+      await b.choose(page, { role: 'combo', label: 'Workspace Scope' }, role);
+      await b.choose(page, { role: 'combo', label: 'Expiry' }, expiry);
+      await b.clickItem(page, { role: 'button', label: 'Create Token', within: 'Create Access Token' });
+      await b.clickItem(page, { role: 'button', label: 'Done' });
+    }
+    await b.waitForItem(page, { role: 'row', label: 'External Sync' });
+    await shot('token-table');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
