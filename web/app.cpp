@@ -80,6 +80,9 @@ void load_tokens() {
           g_state.list.tokens = std::move(*result.value);
           load.loaded = true;
           load.error.clear();
+        } else if (result.error.status == 403) {
+          g_state.list.forbidden = true;
+          load.loaded = true;
         } else {
           load.error = describe_api_error(result.error);
         }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace hawzu {
 namespace {
@@ -69,6 +70,35 @@ void draw_load_error(UiState &state, float width) {
   }
 }
 
+// For people whose role may not see the list: what the page is, and whom to ask.
+void draw_no_access(const UiState &state, float width) {
+  ui::begin_card("##no-access", width, ImVec2(dp(32), dp(48)));
+  const float inner = width - dp(64);
+  const float circle = dp(56);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  const ImVec2 center(std::floor(top.x + inner * 0.5f), top.y + circle * 0.5f);
+  ImDrawList *draw_list = ImGui::GetWindowDrawList();
+  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::neutral_soft));
+  ImFont *icon = fonts().icon_large;
+  const ImVec2 icon_size = ui::text_size(ICON_LOCK, icon);
+  draw_list->AddText(
+      icon, icon->FontSize,
+      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
+      rgb(color::text_muted), ICON_LOCK);
+  ImGui::Dummy(ImVec2(inner, circle + dp(18)));
+  ui::text_centered("Access tokens are managed by workspace admins", inner, fonts().heading,
+                    rgb(color::text));
+  ImGui::Dummy(ImVec2(0, dp(2)));
+  const std::string explanation =
+      "Your role (" + std::string(display_name(state.session.workspace_role)) +
+      ") does not show this workspace's access tokens. Only Workspace Owners and Managers "
+      "can see, create or change them. Ask one of them if a system needs a token.";
+  const float paragraph = std::min(inner, dp(520));
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::floor((inner - paragraph) * 0.5f));
+  ui::text_centered(explanation.c_str(), paragraph, fonts().body, rgb(color::text_muted));
+  ui::end_card();
+}
+
 void draw_empty_state(UiState &state, float width) {
   ui::begin_card("##empty", width, ImVec2(dp(32), dp(56)));
   const float inner = width - dp(64);
@@ -119,6 +149,10 @@ void draw_tokens_page(UiState &state) {
   const float width = ImGui::GetContentRegionAvail().x;
   draw_page_header(state, width);
 
+  if (state.list.forbidden) {
+    draw_no_access(state, width);
+    return;
+  }
   if (!state.session.can_manage_access_tokens) {
     ui::callout(ui::Tone::info, ICON_LOCK, "View only",
                 "You can see this workspace's access tokens. Only Workspace Owners and "

@@ -50,6 +50,8 @@ struct LoadState {
 struct TokenListState {
   std::vector<AccessToken> tokens;
   LoadState load;
+  // The server does not show this person the list (403): a notice replaces the table.
+  bool forbidden = false;
 };
 
 struct DatePickerState {

@@ -206,7 +206,7 @@ async function workspaceId(page, baseUrl) {
 async function listTokens(page, baseUrl) {
   const id = await workspaceId(page, baseUrl);
   const list = await apiGet(page, `${baseUrl}/api/v1/workspace/${id}/access-tokens`);
-  return list.body.access_tokens;
+  return list.body.items;
 }
 
 module.exports.apiGet = apiGet;
