@@ -390,10 +390,16 @@ void draw_expiry(Form &form) {
 void draw_footer(Form &form, bool submit_requested) {
   ImGui::Dummy(ImVec2(0, dp(6)));
   const ImVec2 line_start = ImGui::GetCursorScreenPos();
-  const float padding_x = ImGui::GetStyle().WindowPadding.x;
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(line_start.x - padding_x, line_start.y),
-                                      ImVec2(line_start.x + form.width + padding_x, line_start.y),
-                                      rgb(color::border), dp(1));
+  // Edge to edge across the window: past the content clip rectangle, which stops half
+  // a padding short of the window's sides.
+  const ImVec2 window_min = ImGui::GetWindowPos();
+  const ImVec2 window_max(window_min.x + ImGui::GetWindowWidth(),
+                          window_min.y + ImGui::GetWindowHeight());
+  ImGui::PushClipRect(window_min, window_max, false);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(window_min.x + 1, line_start.y),
+                                      ImVec2(window_max.x - 1, line_start.y), rgb(color::border),
+                                      dp(1));
+  ImGui::PopClipRect();
   ImGui::Dummy(ImVec2(0, dp(10)));
 
   const ValidationContext context{form.state.session.workspace_role, form.state.now_unix};

@@ -31,12 +31,13 @@ namespace color = ui::color;
 constexpr const char *kWindowName = "Access Token Created";
 constexpr double kCopiedShownMs = 2500;
 
-void draw_summary_line(const char *label, const std::string &value, float label_width) {
+void draw_summary_line(const char *label, const std::string &value, float label_width,
+                       ImFont *font = nullptr) {
   const float y = ImGui::GetCursorPosY();
   ui::text(label, fonts().body, rgb(color::text_muted));
   ImGui::SameLine(label_width);
   ImGui::SetCursorPosY(y);
-  ui::text(value.c_str(), fonts().body_medium, rgb(color::text));
+  ui::text(value.c_str(), font ? font : fonts().body_medium, rgb(color::text));
 }
 
 // The token field and the Copy button on one line.
@@ -143,14 +144,20 @@ void draw_token_created_window(UiState &state) {
   draw_summary_line("Access", access, label_width);
   draw_summary_line("Expires", token.expires_at ? format_date_time(*token.expires_at) : "Never",
                     label_width);
-  draw_summary_line("Identifier", token.identifier, label_width);
+  draw_summary_line("Identifier", token.identifier, label_width, fonts().mono);
 
   ImGui::Dummy(ImVec2(0, dp(8)));
   const ImVec2 line_start = ImGui::GetCursorScreenPos();
-  const float padding_x = ImGui::GetStyle().WindowPadding.x;
-  draw_list->AddLine(ImVec2(line_start.x - padding_x, line_start.y),
-                     ImVec2(line_start.x + content + padding_x, line_start.y), rgb(color::border),
-                     dp(1));
+  // Edge to edge across the window: past the content clip rectangle, which stops half
+  // a padding short of the window's sides.
+  const ImVec2 window_min = ImGui::GetWindowPos();
+  const ImVec2 window_max(window_min.x + ImGui::GetWindowWidth(),
+                          window_min.y + ImGui::GetWindowHeight());
+  ImGui::PushClipRect(window_min, window_max, false);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(window_min.x + 1, line_start.y),
+                                      ImVec2(window_max.x - 1, line_start.y), rgb(color::border),
+                                      dp(1));
+  ImGui::PopClipRect();
   ImGui::Dummy(ImVec2(0, dp(10)));
   const char *done_label = "Done";
   const float done_width = std::max(ui::button_width(done_label), dp(96));

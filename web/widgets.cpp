@@ -399,16 +399,17 @@ bool begin_select(const char *label_id, const char *preview, bool placeholder, f
   ImGui::SetNextItemWidth(width);
   if (!enabled) ImGui::BeginDisabled();
   ImGui::PushStyleColor(ImGuiCol_Text, rgb(placeholder ? color::text_placeholder : color::text));
+  // The list's padding and rounding are read when its window begins, inside BeginCombo.
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(6), dp(6)));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(2)));
   ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(10));
   const bool open = ImGui::BeginCombo(label_id, preview,
                                       ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLarge);
+  ImGui::PopStyleVar(2);
   const bool frame_active = open || ImGui::IsItemActive();
   // ImGui 1.90's BeginCombo has no test-engine ItemInfo call: record it here.
   platform::record_ui_item("combo", label_id, ImRect(min, max), enabled, id);
   ImGui::PopStyleColor();
-  if (!open) ImGui::PopStyleVar(3);
+  if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(2)));  // the options
   if (!enabled) ImGui::EndDisabled();
 
   // The chevron, and a focus ring while the list is open.
@@ -480,8 +481,8 @@ bool field_button(const char *label_id, const char *value, const char *icon, boo
 }
 
 void end_select() {
+  ImGui::PopStyleVar();
   ImGui::EndCombo();
-  ImGui::PopStyleVar(3);
 }
 
 // ---------------------------------------------------------------------------

@@ -100,6 +100,25 @@ test('the canvas follows window resizes and is laid out in CSS pixels at any rat
   });
   assert.deepEqual(size, { width: 2560, height: 1600 });
 
+  // The ratio changes while the page runs (browser zoom, another screen): the backing
+  // store follows and the layout stays put in CSS pixels.
+  const cdp = await one.browser.context.newCDPSession(one.browser.page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: 1280,
+    height: 800,
+    deviceScaleFactor: 2,
+    mobile: false,
+  });
+  // DevTools emulation changes the ratio without the resize or media-query events a real
+  // zoom fires; the next input event wakes the app instead.
+  await one.browser.page.mouse.move(640, 700);
+  await one.browser.page.waitForFunction(() => document.getElementById('canvas').width === 2560);
+  await b.settle(one.browser.page);
+  const after = await b.waitForItem(one.browser.page, { role: 'button', label: 'Sign out' });
+  assert.ok(Math.abs(after.x - one.button.x) <= 1 && Math.abs(after.w - one.button.w) <= 1,
+    `Sign out moved after the ratio change: ${JSON.stringify(after)}`);
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+
   // Narrower window: Sign out stays at the right edge.
   await one.browser.page.setViewportSize({ width: 900, height: 700 });
   await b.settle(one.browser.page);
