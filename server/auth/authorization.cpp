@@ -1,0 +1,80 @@
+#include "auth/authorization.h"
+
+namespace hawzu::server {
+
+OperationRule rule_for(Operation operation) {
+  switch (operation) {
+    case Operation::read_access_token_options:
+    case Operation::list_access_tokens:
+    case Operation::read_access_token:
+    case Operation::create_access_token:
+    case Operation::edit_access_token:
+    case Operation::disable_access_token:
+    case Operation::enable_access_token:
+    case Operation::revoke_access_token:
+      // Tokens never manage tokens (PRODUCT.md §1); reading the list is management too.
+      return {Permission::manage_access_tokens, true};
+    case Operation::read_workspace:
+      return {Permission::read, false};
+  }
+  return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
+}
+
+std::string_view operation_name(Operation operation) {
+  switch (operation) {
+    case Operation::read_access_token_options:
+      return "read_access_token_options";
+    case Operation::list_access_tokens:
+      return "list_access_tokens";
+    case Operation::read_access_token:
+      return "read_access_token";
+    case Operation::create_access_token:
+      return "create_access_token";
+    case Operation::edit_access_token:
+      return "edit_access_token";
+    case Operation::disable_access_token:
+      return "disable_access_token";
+    case Operation::enable_access_token:
+      return "enable_access_token";
+    case Operation::revoke_access_token:
+      return "revoke_access_token";
+    case Operation::read_workspace:
+      return "read_workspace";
+  }
+  return "";
+}
+
+AccessDecision authorize(const Principal &principal, Permission permission,
+                         std::int64_t workspace_id, std::optional<std::int64_t> project_id) {
+  if (principal.is_user()) {
+    std::optional<WorkspaceRole> role = principal.user_role_in(workspace_id);
+    if (!role) return AccessDecision::not_found;
+    return allows(*role, permission) ? AccessDecision::granted : AccessDecision::forbidden;
+  }
+
+  // An access token: scoped to its one workspace.
+  if (principal.token_workspace_id != workspace_id) return AccessDecision::not_found;
+  if (permission == Permission::manage_access_tokens) return AccessDecision::forbidden;
+  if (principal.token_workspace_role)
+    return allows(*principal.token_workspace_role, permission) ? AccessDecision::granted
+                                                               : AccessDecision::forbidden;
+  // A project token: per project.
+  if (!project_id)
+    return permission == Permission::read ? AccessDecision::granted : AccessDecision::forbidden;
+  auto grant = principal.token_project_roles.find(*project_id);
+  if (grant == principal.token_project_roles.end()) return AccessDecision::not_found;
+  return allows(grant->second, permission) ? AccessDecision::granted : AccessDecision::forbidden;
+}
+
+AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
+                         std::optional<std::int64_t> project_id) {
+  const OperationRule rule = rule_for(operation);
+  if (rule.web_session_only && !principal.is_user()) {
+    // Outside its workspace a token learns nothing; inside, it is plainly refused.
+    return principal.token_workspace_id == workspace_id ? AccessDecision::forbidden
+                                                        : AccessDecision::not_found;
+  }
+  return authorize(principal, rule.permission, workspace_id, project_id);
+}
+
+}  // namespace hawzu::server

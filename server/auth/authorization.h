@@ -1,0 +1,60 @@
+// Authorization: the one place that decides whether a principal may do something
+// (PRODUCT.md §2). Two layers:
+//
+//   rule_for(Operation)  which permission each API operation needs, and whether only a
+//                        web session may perform it. Every route names its operation,
+//                        so this table is the whole map from requests to permissions.
+//   authorize(...)       whether a principal holds a permission in a workspace (and,
+//                        for project tokens, a project), using the shared role
+//                        catalogue (shared/roles.h).
+//
+// Outcomes follow §4: a workspace or project outside the caller's scope is not_found
+// (404, its existence is not revealed); inside the scope but not allowed is forbidden
+// (403). Pure functions; thread-safe.
+#pragma once
+
+#include "auth/principal.h"
+#include "shared/roles.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace hawzu::server {
+
+enum class Operation {
+  // Access-token management (web session only).
+  read_access_token_options,
+  list_access_tokens,
+  read_access_token,
+  create_access_token,
+  edit_access_token,
+  disable_access_token,
+  enable_access_token,
+  revoke_access_token,
+  // Hawzu API resources. Add new operations here with their rule.
+  read_workspace,
+};
+
+struct OperationRule {
+  Permission permission = Permission::read;
+  bool web_session_only = false;  // an access token is refused (403) whatever its role
+};
+
+OperationRule rule_for(Operation operation);
+std::string_view operation_name(Operation operation);
+
+enum class AccessDecision { granted, not_found, forbidden };
+
+// Whether `principal` holds `permission` in the workspace; for project tokens, in the
+// project `project_id` (nullopt: a workspace-level question, e.g. listing projects,
+// which project tokens pass for `read` only; the caller then filters to their projects).
+AccessDecision authorize(const Principal &principal, Permission permission,
+                         std::int64_t workspace_id,
+                         std::optional<std::int64_t> project_id = std::nullopt);
+
+// authorize() for an operation, applying its rule (web_session_only first).
+AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
+                         std::optional<std::int64_t> project_id = std::nullopt);
+
+}  // namespace hawzu::server

@@ -1,0 +1,42 @@
+// The query string of GET /api/v1/workspace/{wid}/access-tokens (PRODUCT.md §4), read
+// strictly: unknown or repeated parameters and bad values are field errors, so a typo
+// in a filter never silently lists everything. Pure; thread-safe.
+//
+//   q              substring of the label, the creator's name or email, or the identifier
+//   access_type    workspace | project
+//   status         enabled | disabled | expired (revoked tokens are never listed)
+//   created_by     a user id
+//   created_from, created_to, expires_from, expires_to
+//                  YYYY-MM-DD (a UTC day; "to" includes the whole day) or an RFC 3339
+//                  time (with Z or an offset); bounds are inclusive
+//   sort           name | access_type | created_by | created_at | expires_at | status
+//                  (default created_at)
+//   order          asc | desc (default desc)
+//   limit          1..100 (default 50)
+//   cursor         next_cursor of the previous page, with the same sort and order
+#pragma once
+
+#include "services/service_result.h"
+#include "store/token_store.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hawzu::server {
+
+inline constexpr int kDefaultListLimit = 50;
+inline constexpr int kMaxListLimit = 100;
+inline constexpr std::size_t kMaxSearchLength = 200;
+
+// Fills every member of the filter but workspace_id.
+Result<TokenListFilter> parse_token_list_query(
+    const std::multimap<std::string, std::string> &params);
+
+// A date or an RFC 3339 time as Unix seconds. For a bare date, the first second of that
+// UTC day, or the last one when `end_of_day`. Nullopt when malformed.
+std::optional<std::int64_t> parse_date_or_time(std::string_view text, bool end_of_day);
+
+}  // namespace hawzu::server

@@ -1,0 +1,368 @@
+#include "services/token_service.h"
+
+#include "auth/authorization.h"
+#include "security/token_minter.h"
+#include "services/list_cursor.h"
+#include "shared/access_token_request.h"
+#include "shared/calendar.h"
+#include "shared/expiry.h"
+#include "store/audit_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace hawzu::server {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Refusals.
+
+ServiceError access_refused(AccessDecision decision) {
+  if (decision == AccessDecision::not_found)
+    return {ErrorKind::not_found, "not_found", "There is no such workspace.", {}, 0};
+  return {ErrorKind::forbidden,
+          "forbidden",
+          "Your workspace role does not allow managing access tokens.",
+          {},
+          0};
+}
+
+ServiceError token_not_found() {
+  return {ErrorKind::not_found, "not_found", "There is no such access token.", {}, 0};
+}
+
+ServiceError token_disabled(const char *action) {
+  return {ErrorKind::conflict,
+          "token_disabled",
+          std::string("The token is disabled. Enable it before you ") + action + " it.",
+          {},
+          0};
+}
+
+ServiceError name_taken() {
+  return {ErrorKind::conflict,
+          "name_taken",
+          "A token with this name already exists in this workspace.",
+          {{"name", "A token with this name already exists in this workspace."}},
+          0};
+}
+
+ServiceError invalid_fields(FieldErrors errors) {
+  return {ErrorKind::invalid_request, "validation_failed", "The request has invalid fields.",
+          std::move(errors), 0};
+}
+
+// Parse errors first; then validation errors for fields that parsed (a field with a
+// parse error would otherwise be reported twice, e.g. "Must be a string" and "Token
+// name is required").
+FieldErrors merge_errors(FieldErrors parse_errors, const FieldErrors &validation_errors) {
+  for (const FieldError &error : validation_errors)
+    if (!find_field_error(parse_errors, error.field)) parse_errors.push_back(error);
+  return parse_errors;
+}
+
+// ---------------------------------------------------------------------------
+// Conversions.
+
+std::vector<ProjectGrant> grants_of(const AccessTokenDraft &draft) {
+  std::vector<ProjectGrant> grants;
+  if (draft.access_type != AccessType::project) return grants;
+  for (const ProjectGrantDraft &row : draft.projects)
+    grants.push_back({row.project_id.value_or(0), "", row.role.value_or(ProjectRole::viewer)});
+  return grants;
+}
+
+std::vector<ProjectGrantDraft> drafts_of(const std::vector<ProjectGrant> &grants) {
+  std::vector<ProjectGrantDraft> rows;
+  for (const ProjectGrant &grant : grants) rows.push_back({grant.project_id, grant.role});
+  return rows;
+}
+
+nlohmann::json grants_json(const std::vector<ProjectGrant> &grants) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ProjectGrant &grant : grants)
+    rows.push_back(
+        {{"project_id", grant.project_id}, {"role", std::string(wire_name(grant.role))}});
+  return rows;
+}
+
+nlohmann::json role_json(const std::optional<WorkspaceRole> &role) {
+  return role ? nlohmann::json(std::string(wire_name(*role))) : nlohmann::json(nullptr);
+}
+
+nlohmann::json time_json(const std::optional<std::int64_t> &time) {
+  return time ? nlohmann::json(format_rfc3339_utc(*time)) : nlohmann::json(nullptr);
+}
+
+std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<ProjectGrant> &grants) {
+  std::set<std::pair<std::int64_t, ProjectRole>> set;
+  for (const ProjectGrant &grant : grants) set.insert({grant.project_id, grant.role});
+  return set;
+}
+
+AccessToken view_at(StoredToken stored, std::int64_t now) {
+  stored.token.status = token_status_at(stored.state, stored.token.expires_at, now);
+  return std::move(stored.token);
+}
+
+// Errors for project rows naming a project outside the workspace.
+FieldErrors check_projects_exist(ProjectStore &projects, std::int64_t workspace_id,
+                                 const std::vector<ProjectGrant> &grants) {
+  FieldErrors errors;
+  if (grants.empty()) return errors;
+  std::vector<std::int64_t> ids;
+  for (const ProjectGrant &grant : grants) ids.push_back(grant.project_id);
+  const std::set<std::int64_t> found = projects.existing_in_workspace(workspace_id, ids);
+  for (std::size_t row = 0; row < grants.size(); ++row)
+    if (!found.count(grants[row].project_id))
+      errors.push_back({"projects[" + std::to_string(row) + "].project_id",
+                        "There is no such project in this workspace."});
+  return errors;
+}
+
+AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, std::int64_t token_id,
+                       std::string action, std::int64_t now) {
+  AuditEntry entry;
+  entry.time = now;
+  entry.workspace_id = workspace_id;
+  entry.actor_user_id = principal.user_id;
+  entry.action = std::move(action);
+  entry.target_type = "access_token";
+  entry.target_id = token_id;
+  return entry;
+}
+
+}  // namespace
+
+TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
+                            std::int64_t now) {
+  // Kept in step with the status sort and filter SQL in token_store.cpp.
+  if (state == TokenState::disabled) return TokenStatus::disabled;
+  return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
+}
+
+// ---------------------------------------------------------------------------
+
+Result<TokenOptions> TokenService::options(const Principal &principal, std::int64_t workspace_id) {
+  AccessDecision decision =
+      authorize(principal, Operation::read_access_token_options, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  TokenOptions options;
+  options.workspace_roles = assignable_workspace_roles(*principal.user_role_in(workspace_id));
+  options.project_roles = all_project_roles();
+  Database::Lease connection = database_.connect();
+  options.projects = ProjectStore(*connection).list_in_workspace(workspace_id);
+  return options;
+}
+
+Result<TokenPage> TokenService::list(const Principal &principal, std::int64_t workspace_id,
+                                     TokenListFilter filter) {
+  AccessDecision decision = authorize(principal, Operation::list_access_tokens, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  filter.workspace_id = workspace_id;
+  const std::int64_t now = clock_.now();
+  TokenListPage page;
+  {
+    Database::Lease connection = database_.connect();
+    ReadTransaction snapshot(*connection);  // the rows and their grants from one state
+    page = TokenStore(*connection).list(filter, now);
+  }
+  TokenPage result;
+  for (StoredToken &stored : page.tokens) result.tokens.push_back(view_at(std::move(stored), now));
+  if (page.next)
+    result.next_cursor = encode_list_cursor(filter.sort, filter.descending, *page.next);
+  return result;
+}
+
+Result<CreatedToken> TokenService::create(const Principal &principal, std::int64_t workspace_id,
+                                          const nlohmann::json &body) {
+  AccessDecision decision = authorize(principal, Operation::create_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  const WorkspaceRole creator_role = *principal.user_role_in(workspace_id);
+
+  AccessTokenDraft draft;
+  FieldErrors errors = parse_create_request(body, draft);
+  if (!body.is_object()) return invalid_fields(std::move(errors));
+  const std::int64_t now = clock_.now();
+  errors = merge_errors(std::move(errors),
+                        validate_access_token_draft(draft, ValidationContext{creator_role, now}));
+  if (!errors.empty()) return invalid_fields(std::move(errors));
+
+  NewTokenRow row;
+  row.workspace_id = workspace_id;
+  row.name = trim_token_name(draft.name);
+  row.name_key = token_name_key(row.name);
+  row.access_type = *draft.access_type;
+  row.workspace_role =
+      row.access_type == AccessType::workspace ? draft.workspace_role : std::nullopt;
+  row.projects = grants_of(draft);
+  row.created_by = principal.user_id;
+  row.created_at = now;
+  row.expires_at = compute_expires_at(draft.expiry, now);
+
+  MintedToken minted = mint_token();
+  row.identifier = minted.identifier;
+  row.secret_hash = hasher_.hash(minted.token.view());
+
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  ProjectStore projects(*connection);
+  TokenStore tokens(*connection);
+  if (FieldErrors missing = check_projects_exist(projects, workspace_id, row.projects);
+      !missing.empty())
+    return invalid_fields(std::move(missing));
+  if (tokens.name_taken(workspace_id, row.name_key)) return name_taken();
+  std::optional<std::int64_t> token_id = tokens.insert(row);
+  if (!token_id) return name_taken();  // lost a race to a concurrent create
+
+  AuditEntry entry = token_audit(principal, workspace_id, *token_id, "access_token.create", now);
+  entry.details = {{"name", row.name},
+                   {"identifier", row.identifier},
+                   {"access_type", std::string(wire_name(row.access_type))},
+                   {"workspace_role", role_json(row.workspace_role)},
+                   {"projects", grants_json(row.projects)},
+                   {"expires_at", time_json(row.expires_at)}};
+  AuditStore(*connection).append(entry);
+  std::optional<StoredToken> stored = tokens.find_live(workspace_id, *token_id);
+  transaction.commit();
+  return CreatedToken{std::move(minted.token), view_at(std::move(*stored), now)};
+}
+
+Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t workspace_id,
+                                      std::int64_t token_id) {
+  AccessDecision decision = authorize(principal, Operation::read_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  Database::Lease connection = database_.connect();
+  ReadTransaction snapshot(*connection);
+  std::optional<StoredToken> stored = TokenStore(*connection).find_live(workspace_id, token_id);
+  if (!stored) return token_not_found();
+  return view_at(std::move(*stored), clock_.now());
+}
+
+Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t workspace_id,
+                                       std::int64_t token_id, const nlohmann::json &body) {
+  AccessDecision decision = authorize(principal, Operation::edit_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  const WorkspaceRole editor_role = *principal.user_role_in(workspace_id);
+
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  TokenStore tokens(*connection);
+  std::optional<StoredToken> stored = tokens.find_live(workspace_id, token_id);
+  if (!stored) return token_not_found();
+  if (stored->state == TokenState::disabled) return token_disabled("edit");
+  const AccessToken &current = stored->token;
+
+  // The draft starts as the token is; the body changes what it names.
+  AccessTokenDraft draft;
+  draft.name = current.name;
+  draft.access_type = current.access_type;
+  draft.workspace_role = current.workspace_role;
+  draft.projects = drafts_of(current.projects);
+  bool expiry_sent = false;
+  FieldErrors errors = parse_edit_request(body, draft, expiry_sent);
+  if (!body.is_object()) return invalid_fields(std::move(errors));
+  const std::int64_t now = clock_.now();
+  errors = merge_errors(std::move(errors),
+                        validate_access_token_draft(draft, ValidationContext{editor_role, now}));
+  if (!errors.empty()) return invalid_fields(std::move(errors));
+
+  TokenChanges changes;
+  changes.name = trim_token_name(draft.name);
+  changes.name_key = token_name_key(changes.name);
+  changes.workspace_role =
+      current.access_type == AccessType::workspace ? draft.workspace_role : std::nullopt;
+  changes.projects = grants_of(draft);
+  changes.expires_at = expiry_sent ? compute_expires_at(draft.expiry, now) : current.expires_at;
+  changes.updated_at = now;
+
+  ProjectStore projects(*connection);
+  if (FieldErrors missing = check_projects_exist(projects, workspace_id, changes.projects);
+      !missing.empty())
+    return invalid_fields(std::move(missing));
+
+  nlohmann::json changed = nlohmann::json::object();
+  if (changes.name != current.name)
+    changed["name"] = {{"from", current.name}, {"to", changes.name}};
+  if (changes.workspace_role != current.workspace_role)
+    changed["workspace_role"] = {{"from", role_json(current.workspace_role)},
+                                 {"to", role_json(changes.workspace_role)}};
+  if (grant_set(changes.projects) != grant_set(current.projects))
+    changed["projects"] = {{"from", grants_json(current.projects)},
+                           {"to", grants_json(changes.projects)}};
+  if (changes.expires_at != current.expires_at)
+    changed["expires_at"] = {{"from", time_json(current.expires_at)},
+                             {"to", time_json(changes.expires_at)}};
+  if (changed.empty()) return view_at(std::move(*stored), now);
+
+  if (changed.contains("name") && tokens.name_taken(workspace_id, changes.name_key, token_id))
+    return name_taken();
+  if (!tokens.update(token_id, changes)) return name_taken();
+  AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.edit", now);
+  entry.details = {{"identifier", current.identifier}, {"changes", changed}};
+  AuditStore(*connection).append(entry);
+  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
+  transaction.commit();
+  return view_at(std::move(*updated), now);
+}
+
+Result<AccessToken> TokenService::disable(const Principal &principal, std::int64_t workspace_id,
+                                          std::int64_t token_id) {
+  return set_enabled(principal, workspace_id, token_id, false);
+}
+
+Result<AccessToken> TokenService::enable(const Principal &principal, std::int64_t workspace_id,
+                                         std::int64_t token_id) {
+  return set_enabled(principal, workspace_id, token_id, true);
+}
+
+Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::int64_t workspace_id,
+                                              std::int64_t token_id, bool enabled) {
+  const Operation operation =
+      enabled ? Operation::enable_access_token : Operation::disable_access_token;
+  AccessDecision decision = authorize(principal, operation, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  TokenStore tokens(*connection);
+  std::optional<StoredToken> stored = tokens.find_live(workspace_id, token_id);
+  if (!stored) return token_not_found();
+  const std::int64_t now = clock_.now();
+  const TokenState wanted = enabled ? TokenState::enabled : TokenState::disabled;
+  if (stored->state == wanted) return view_at(std::move(*stored), now);  // idempotent
+
+  tokens.set_state(token_id, wanted, now);
+  AuditEntry entry = token_audit(principal, workspace_id, token_id,
+                                 enabled ? "access_token.enable" : "access_token.disable", now);
+  entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
+  AuditStore(*connection).append(entry);
+  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
+  transaction.commit();
+  return view_at(std::move(*updated), now);
+}
+
+Result<Done> TokenService::revoke(const Principal &principal, std::int64_t workspace_id,
+                                  std::int64_t token_id) {
+  AccessDecision decision = authorize(principal, Operation::revoke_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  TokenStore tokens(*connection);
+  std::optional<StoredToken> stored = tokens.find_live(workspace_id, token_id);
+  if (!stored) return token_not_found();
+  if (stored->state == TokenState::disabled) return token_disabled("revoke");
+  const std::int64_t now = clock_.now();
+  tokens.set_state(token_id, TokenState::revoked, now);
+  AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.revoke", now);
+  entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
+  AuditStore(*connection).append(entry);
+  transaction.commit();
+  return Done{};
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,103 @@
+// Access-token management (PRODUCT.md §3, §4): the options for the create window, the
+// list, create, details, edit, disable, enable and revoke. Every method first asks
+// authorization.h whether the principal may perform its Operation in the workspace,
+// then applies the token rules:
+//
+//   - Bodies are read and validated by the shared code (parse_create_request,
+//     parse_edit_request, validate_access_token_draft), with the caller's workspace
+//     role as the creator role: no one assigns a role above their own, an edit
+//     included. Then the checks that need the database: every project belongs to the
+//     workspace ("projects[i].project_id"), and the name is unique case-insensitively
+//     among tokens that are not revoked (409 name_taken).
+//   - Status: "disabled" when disabled (whatever the expiry), else "expired" once
+//     now > expires_at, else "enabled". A disabled token cannot be edited or revoked
+//     (409 token_disabled). Disable and enable are idempotent: disabling a disabled
+//     token (or enabling an enabled one) answers the token unchanged, writes nothing.
+//   - Edit: fields absent from the body keep their values; an expiry that is sent is
+//     counted from the time of the edit (like a new token), so "1 Month" means a month
+//     from now. The access type is locked (400). An edit that changes nothing writes
+//     nothing.
+//   - Each change and its audit row are one transaction (BEGIN IMMEDIATE), and the
+//     token is re-read inside it, so concurrent changes cannot interleave.
+//
+// The secret exists only in create()'s result: minted, hashed with the server key, and
+// handed back once. Thread-safe.
+#pragma once
+
+#include "auth/principal.h"
+#include "db/database.h"
+#include "security/secret_string.h"
+#include "security/token_hasher.h"
+#include "services/service_result.h"
+#include "shared/access_token.h"
+#include "store/project_store.h"
+#include "store/token_store.h"
+#include "util/clock.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawzu::server {
+
+struct TokenOptions {
+  std::vector<WorkspaceRole> workspace_roles;  // assignable, not above the caller's role
+  std::vector<ProjectRole> project_roles;
+  std::vector<ProjectRecord> projects;
+};
+
+struct TokenPage {
+  std::vector<AccessToken> tokens;
+  std::optional<std::string> next_cursor;
+};
+
+struct CreatedToken {
+  SecretString token;  // the full token: shown once
+  AccessToken access_token;
+};
+
+// The status the API shows for a stored token at `now` (see above).
+TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
+                            std::int64_t now);
+
+class TokenService {
+ public:
+  TokenService(Database &database, const Clock &clock, const TokenHasher &hasher)
+      : database_(database), clock_(clock), hasher_(hasher) {}
+
+  Result<TokenOptions> options(const Principal &principal, std::int64_t workspace_id);
+
+  // `filter.workspace_id` is set from `workspace_id`.
+  Result<TokenPage> list(const Principal &principal, std::int64_t workspace_id,
+                         TokenListFilter filter);
+
+  // `body` is the parsed JSON request body (any JSON value).
+  Result<CreatedToken> create(const Principal &principal, std::int64_t workspace_id,
+                              const nlohmann::json &body);
+
+  Result<AccessToken> get(const Principal &principal, std::int64_t workspace_id,
+                          std::int64_t token_id);
+
+  Result<AccessToken> edit(const Principal &principal, std::int64_t workspace_id,
+                           std::int64_t token_id, const nlohmann::json &body);
+
+  Result<AccessToken> disable(const Principal &principal, std::int64_t workspace_id,
+                              std::int64_t token_id);
+  Result<AccessToken> enable(const Principal &principal, std::int64_t workspace_id,
+                             std::int64_t token_id);
+
+  Result<Done> revoke(const Principal &principal, std::int64_t workspace_id, std::int64_t token_id);
+
+ private:
+  Result<AccessToken> set_enabled(const Principal &principal, std::int64_t workspace_id,
+                                  std::int64_t token_id, bool enabled);
+
+  Database &database_;
+  const Clock &clock_;
+  const TokenHasher &hasher_;
+};
+
+}  // namespace hawzu::server
