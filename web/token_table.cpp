@@ -158,6 +158,9 @@ void draw_row(UiState &state, const AccessToken &token) {
 void draw_token_table(UiState &state, float width) {
   ui::begin_card("##tokens", width, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(dp(16), dp(12)));
+  // For the column menu (right-click a header), which the table opens with these.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(8), dp(8)));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(6)));
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Hideable |
                                 ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingStretchProp |
                                 ImGuiTableFlags_PadOuterX;
@@ -194,7 +197,7 @@ void draw_token_table(UiState &state, float width) {
     for (std::size_t index : rows) draw_row(state, state.list.tokens[index]);
     ImGui::EndTable();
   }
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(3);
   ui::end_card();
 }
 

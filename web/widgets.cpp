@@ -489,6 +489,8 @@ void end_select() {
 // Layout
 
 void begin_card(const char *id, float width, ImVec2 padding) {
+  // Colours, padding and rounding are read when the child window begins; popping them
+  // right away keeps them from leaking into popups opened inside (a table's menu).
   ImGui::PushStyleColor(ImGuiCol_ChildBg, rgb(color::surface));
   ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
@@ -497,12 +499,12 @@ void begin_card(const char *id, float width, ImVec2 padding) {
       id, ImVec2(width, 0),
       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
 }
 
 void end_card() {
   ImGui::EndChild();
-  ImGui::PopStyleVar(2);
-  ImGui::PopStyleColor(2);
   draw_shadow(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), dp(12),
               1.0f);
 }
