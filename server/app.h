@@ -1,15 +1,40 @@
 // Everything the HTTP routes need, built once at start-up by main() and shared by all
 // request threads. Members are either immutable after start-up or thread-safe.
+// open_app() (app_setup.h) fills in the database and the services.
 #pragma once
 
+#include "auth/authenticator.h"
 #include "cli_options.h"
+#include "db/database.h"
 #include "http/static_files.h"
+#include "security/password_hasher.h"
+#include "security/sign_in_throttle.h"
+#include "security/token_hasher.h"
+#include "services/auth_service.h"
+#include "services/session_service.h"
+#include "services/token_service.h"
+#include "services/workspace_service.h"
+#include "util/clock.h"
+
+#include <memory>
 
 namespace hawzu::server {
 
 struct App {
   ServerOptions options;
   StaticSite site;
+
+  // Declared in dependency order: each is destroyed before what it uses.
+  std::unique_ptr<Clock> clock;
+  std::unique_ptr<Database> database;
+  std::unique_ptr<TokenHasher> token_hasher;
+  std::unique_ptr<PasswordHasher> password_hasher;
+  std::unique_ptr<SignInThrottle> sign_in_throttle;
+  std::unique_ptr<SessionService> sessions;
+  std::unique_ptr<Authenticator> authenticator;
+  std::unique_ptr<AuthService> auth;
+  std::unique_ptr<TokenService> tokens;
+  std::unique_ptr<WorkspaceService> workspaces;
 };
 
 }  // namespace hawzu::server

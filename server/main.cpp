@@ -2,6 +2,7 @@
 // the App (database, services), binds the address, serves until SIGINT or SIGTERM, and
 // then finishes the requests in flight before exiting.
 #include "app.h"
+#include "app_setup.h"
 #include "cli_options.h"
 #include "data_dir.h"
 #include "http/http_server.h"
@@ -68,7 +69,11 @@ int main(int argc, char **argv) {
   if (auto problem = prepare_data_dir(app.options.data_dir); !problem.empty())
     return fail("unusable data directory: " + problem);
 
+  // Before open_app(), which starts threads (password hashing): every thread must block
+  // the signals so that only the waiter below receives them. A signal that arrives
+  // during start-up is acted on as soon as the server listens.
   const sigset_t shutdown_signals = block_shutdown_signals();
+  if (auto problem = open_app(app); !problem.empty()) return fail(problem);
 
   HttpLimits limits;
   std::string error;
@@ -100,11 +105,17 @@ int main(int argc, char **argv) {
   std::thread signal_waiter([server, shutdown_signals] {
     int received = 0;
     sigwait(&shutdown_signals, &received);
-    if (received != SIGUSR1) log_event("shutting down", received == SIGINT ? "SIGINT" : "SIGTERM");
+    if (received != SIGUSR1) {
+      log_event("shutting down", received == SIGINT ? "SIGINT" : "SIGTERM");
+      // A signal right after "listening on" may come before listen_after_bind() has
+      // started; stop() would then do nothing and the server would run on.
+      server->wait_until_ready();
+    }
     server->stop();  // stops accepting; requests in flight finish first
   });
 
   bool served = server->listen_after_bind();
+  server->decommission();  // lets wait_until_ready() return if listening failed early
   pthread_kill(signal_waiter.native_handle(), SIGUSR1);  // no-op if it already returned
   signal_waiter.join();
   log_event("stopped");

@@ -4,6 +4,9 @@ namespace hawzu::server {
 
 void register_routes(httplib::Server &server, RouteTable &api, App &app) {
   register_health_routes(api, app);
+  register_session_routes(api, app);
+  register_workspace_routes(api, app);
+  register_access_token_routes(api, app);
   // Must stay last: it answers every GET the API routes did not take.
   register_static_routes(server, app);
 }

@@ -13,6 +13,9 @@ namespace hawzu::server {
 void register_routes(httplib::Server &server, RouteTable &api, App &app);
 
 void register_health_routes(RouteTable &api, App &app);
+void register_session_routes(RouteTable &api, App &app);
+void register_workspace_routes(RouteTable &api, App &app);
+void register_access_token_routes(RouteTable &api, App &app);
 void register_static_routes(httplib::Server &server, App &app);
 
 }  // namespace hawzu::server

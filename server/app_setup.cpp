@@ -1,0 +1,78 @@
+#include "app_setup.h"
+
+#include "bootstrap.h"
+#include "db/migrations.h"
+#include "http/request_log.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace hawzu::server {
+namespace {
+
+// SQLite creates a new file with the process umask (often 0644) and gives the -wal and
+// -shm files the database file's mode. Creating it first with 0600 keeps all three
+// private.
+std::string create_private_database_file(const std::string &path) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return "cannot create " + path + ": " + std::strerror(errno);
+  ::close(fd);
+  return {};
+}
+
+bool database_holds_tokens(Database &database) {
+  Database::Lease connection = database.connect();
+  Statement statement = connection->prepare("SELECT EXISTS (SELECT 1 FROM access_tokens)");
+  return statement.step() && statement.column_int64(0) != 0;
+}
+
+}  // namespace
+
+std::string open_app(App &app) {
+  if (sodium_init() < 0) return "libsodium cannot be initialised";
+  const std::string &data_dir = app.options.data_dir;
+  const std::string database_path = data_dir + "/" + kDatabaseFileName;
+
+  if (std::string problem = create_private_database_file(database_path); !problem.empty())
+    return problem;
+  app.clock = std::make_unique<SystemClock>();
+  app.database = std::make_unique<Database>(database_path);
+  try {
+    MigrationResult migrated;
+    {
+      Database::Lease connection = app.database->connect();
+      migrated = migrate_database(*connection);
+    }
+    if (!migrated.ok) return database_path + ": " + migrated.error;
+    log_event("database",
+              database_path + " (schema version " + std::to_string(migrated.schema_version) + ")");
+
+    // A new key is made only while no token exists: a replaced key would silently
+    // turn every existing token into an unknown one.
+    LoadedKey key = load_or_create_token_hash_key(data_dir, !database_holds_tokens(*app.database));
+    if (!key.error.empty()) return key.error;
+    if (key.created)
+      log_event("created the token-hashing key", data_dir + "/" + kTokenHashKeyFileName);
+    app.token_hasher = std::make_unique<TokenHasher>(key.key.view());
+
+    app.password_hasher = std::make_unique<PasswordHasher>(PasswordHashLimits::interactive());
+    app.sign_in_throttle = std::make_unique<SignInThrottle>();
+    app.sessions = std::make_unique<SessionService>(*app.database, *app.clock);
+    app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions);
+    app.auth =
+        std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
+                                      *app.sign_in_throttle, *app.sessions, *app.authenticator);
+    app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);
+    app.workspaces = std::make_unique<WorkspaceService>(*app.database);
+
+    return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
+  } catch (const DatabaseError &error) {
+    return database_path + ": " + error.what();
+  }
+}
+
+}  // namespace hawzu::server

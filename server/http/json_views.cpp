@@ -1,0 +1,61 @@
+#include "http/json_views.h"
+
+#include "shared/expiry.h"
+
+namespace hawzu::server {
+
+nlohmann::json user_json(const Principal &principal) {
+  return {
+      {"id", principal.user_id}, {"email", principal.user_email}, {"name", principal.user_name}};
+}
+
+nlohmann::json workspace_json(const WorkspaceView &workspace) {
+  nlohmann::json permissions = nlohmann::json::array();
+  for (Permission permission : workspace.permissions)
+    permissions.push_back(std::string(wire_name(permission)));
+  return {
+      {"id", workspace.id},
+      {"name", workspace.name},
+      {"role", workspace.role ? nlohmann::json(std::string(wire_name(*workspace.role))) : nullptr},
+      {"role_name",
+       workspace.role ? nlohmann::json(std::string(display_name(*workspace.role))) : nullptr},
+      {"permissions", permissions},
+  };
+}
+
+nlohmann::json session_json(const Principal &principal,
+                            const std::vector<WorkspaceView> &workspaces) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const WorkspaceView &workspace : workspaces) list.push_back(workspace_json(workspace));
+  return {{"user", user_json(principal)}, {"workspaces", list}};
+}
+
+nlohmann::json token_options_json(const TokenOptions &options) {
+  nlohmann::json workspace_roles = nlohmann::json::array();
+  for (WorkspaceRole role : options.workspace_roles)
+    workspace_roles.push_back(
+        {{"role", std::string(wire_name(role))}, {"name", std::string(display_name(role))}});
+  nlohmann::json project_roles = nlohmann::json::array();
+  for (ProjectRole role : options.project_roles)
+    project_roles.push_back(
+        {{"role", std::string(wire_name(role))}, {"name", std::string(display_name(role))}});
+  nlohmann::json projects = nlohmann::json::array();
+  for (const ProjectRecord &project : options.projects)
+    projects.push_back({{"id", project.id}, {"name", project.name}});
+  nlohmann::json expiry_kinds = nlohmann::json::array();
+  for (ExpiryKind kind : all_expiry_kinds())
+    expiry_kinds.push_back(
+        {{"kind", std::string(wire_name(kind))}, {"name", std::string(display_name(kind))}});
+  return {{"workspace_roles", workspace_roles},
+          {"project_roles", project_roles},
+          {"projects", projects},
+          {"expiry_kinds", expiry_kinds}};
+}
+
+void send_json(httplib::Response &response, const nlohmann::json &body, int status) {
+  response.status = status;
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                       "application/json");
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,33 @@
+// How the session and token-management answers look on the wire (PRODUCT.md §4). The
+// access-token object itself is the shared to_json(AccessToken).
+#pragma once
+
+#include "auth/principal.h"
+#include "httplib_config.h"
+#include "services/token_service.h"
+#include "services/workspace_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace hawzu::server {
+
+// {"id","email","name"}
+nlohmann::json user_json(const Principal &principal);
+
+// {"id","name","role","role_name","permissions":[...]} (role null for a project token)
+nlohmann::json workspace_json(const WorkspaceView &workspace);
+
+// {"user": user_json, "workspaces": [workspace_json...]}
+nlohmann::json session_json(const Principal &principal,
+                            const std::vector<WorkspaceView> &workspaces);
+
+// {"workspace_roles":[{"role","name"}], "project_roles":[{"role","name"}],
+//  "projects":[{"id","name"}], "expiry_kinds":[{"kind","name"}]}
+nlohmann::json token_options_json(const TokenOptions &options);
+
+// 200 (or `status`) application/json.
+void send_json(httplib::Response &response, const nlohmann::json &body, int status = 200);
+
+}  // namespace hawzu::server

@@ -1,0 +1,56 @@
+// The web session (PRODUCT.md §4): POST /api/v1/session signs in, GET tells who is
+// signed in, DELETE signs out. See session_guard.h for the checks in front of them.
+#include "http/cookies.h"
+#include "http/json_body.h"
+#include "http/json_views.h"
+#include "http/problem.h"
+#include "http/request_context.h"
+#include "http/routes.h"
+#include "http/service_errors.h"
+#include "http/session_guard.h"
+
+namespace hawzu::server {
+
+void register_session_routes(RouteTable &api, App &app) {
+  api.post("/api/v1/session", [&app](const httplib::Request &request, httplib::Response &response) {
+    if (!passes_web_request_checks(app, request, response)) return;
+    std::optional<nlohmann::json> body = read_json_body(request, response);
+    if (!body) return;
+    SignInFields fields;
+    if (FieldErrors errors = parse_sign_in_request(*body, fields); !errors.empty()) {
+      send_problem(response, validation_problem(std::move(errors)));
+      return;
+    }
+    // The session the browser still holds, if any, ends: a sign-in always gets a new id.
+    std::optional<Principal> previous =
+        app.authenticator->authenticate_session(cookie_values(request, kSessionCookieName));
+    Result<SignedIn> signed_in = app.auth->sign_in(fields, request.remote_addr,
+                                                   previous ? previous->session_id : std::nullopt);
+    if (!signed_in) {
+      send_service_error(response, signed_in.error());
+      return;
+    }
+    const Principal &principal = signed_in.value().principal;
+    current_request_context().principal = principal.log_name();
+    response.set_header("Set-Cookie", session_cookie(signed_in.value().cookie_value.view(),
+                                                     app.sessions->policy().absolute_seconds,
+                                                     app.options.uses_tls()));
+    send_json(response, session_json(principal, app.workspaces->workspaces_of(principal)));
+  });
+
+  api.get("/api/v1/session", [&app](const httplib::Request &request, httplib::Response &response) {
+    std::optional<Principal> principal = require_web_session(app, request, response);
+    if (!principal) return;
+    send_json(response, session_json(*principal, app.workspaces->workspaces_of(*principal)));
+  });
+
+  api.del("/api/v1/session", [&app](const httplib::Request &request, httplib::Response &response) {
+    std::optional<Principal> principal = require_web_session(app, request, response);
+    if (!principal) return;
+    app.auth->sign_out(*principal, request.remote_addr);
+    response.set_header("Set-Cookie", expired_session_cookie(app.options.uses_tls()));
+    response.status = 204;
+  });
+}
+
+}  // namespace hawzu::server
