@@ -55,12 +55,23 @@ ServiceError invalid_fields(FieldErrors errors) {
           std::move(errors), 0};
 }
 
-// Parse errors first; then validation errors for fields that parsed (a field with a
-// parse error would otherwise be reported twice, e.g. "Must be a string" and "Token
-// name is required").
+// Parse errors first; then validation errors about fields that parsed. A field with a
+// parse error would otherwise be reported again by validation ("Must be a string",
+// then "Token name is required"), and so would the members of a broken part
+// ("projects[0]: Must be an object", then "projects[0].role: Role is required").
+bool is_within(const std::string &field, const std::string &part) {
+  if (field.compare(0, part.size(), part) != 0) return false;
+  return field.size() == part.size() || field[part.size()] == '.' || field[part.size()] == '[';
+}
+
 FieldErrors merge_errors(FieldErrors parse_errors, const FieldErrors &validation_errors) {
-  for (const FieldError &error : validation_errors)
-    if (!find_field_error(parse_errors, error.field)) parse_errors.push_back(error);
+  const FieldErrors reported = parse_errors;
+  for (const FieldError &error : validation_errors) {
+    bool covered = false;
+    for (const FieldError &parse_error : reported)
+      covered = covered || is_within(error.field, parse_error.field);
+    if (!covered) parse_errors.push_back(error);
+  }
   return parse_errors;
 }
 
