@@ -59,6 +59,13 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request &request,
   if (request.get_header_value_count("Content-Length") > 1)
     return refuse(response, 400, "bad_request", "Send at most one Content-Length header.");
 
+  // Without Content-Length the library would read a POST/PUT/PATCH body until the
+  // client closes the connection or the read timeout ends it (10 s, then 400), holding
+  // a worker thread all that time. An empty body is "Content-Length: 0".
+  if (method_takes_body(request.method) && !request.has_header("Content-Length"))
+    return refuse(response, 411, "length_required",
+                  "Send Content-Length (0 for an empty body) with " + request.method + ".");
+
   const std::string length_text = request.get_header_value("Content-Length");
   std::size_t length = 0;
   if (!length_text.empty()) {

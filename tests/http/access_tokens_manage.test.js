@@ -4,6 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { startServer } = require('../support/server');
+const net = require('node:net');
 const { signIn, workspaceTokenBody, query } = require('./api_client');
 
 let server;
@@ -244,4 +245,27 @@ test('lifecycle routes need the session checks too', async () => {
   assert.equal(bearer.status, 403);
   assert.equal(bearer.body.code, 'session_required');
   assert.equal((await owner.get(`${base()}/${t.id}`)).body.status, 'enabled');
+});
+
+test('a body-less POST must still say Content-Length: 0 (411 at once otherwise)', async () => {
+  const t = await createToken();
+  const { hostname, port } = new URL(server.baseUrl);
+  const started = Date.now();
+  const answer = await new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.write(`POST ${base()}/${t.id}/disable HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+        `Cookie: ${owner.cookie}\r\nX-Requested-With: hawzu-web\r\n\r\n`));
+    let text = '';
+    socket.on('data', (d) => {
+      text += d;
+      if (text.includes('\r\n\r\n')) {
+        socket.destroy();
+        resolve(text);
+      }
+    });
+    socket.on('error', reject);
+  });
+  assert.match(answer, /^HTTP\/1\.1 411/);
+  assert.ok(Date.now() - started < 2000);
+  assert.equal((await owner.post(`${base()}/${t.id}/disable`)).status, 200); // fetch sends 0
 });
