@@ -1,7 +1,9 @@
-// libFuzzer target: the create/edit request path as the server runs it on a body:
-// JSON parse with the nesting limit, parse_create_request / parse_edit_request,
-// validation, and the web app's serialisation of the result. Must never crash, hang,
-// leak or trip a sanitizer, whatever the bytes.
+// libFuzzer target: the create/edit request path exactly as the server runs it on a
+// body: the server's own body reader (nesting limit, strict JSON parse, problem+json
+// on failure), parse_create_request / parse_edit_request, validation, and the web
+// app's serialisation of the result. Must never crash, hang, leak or trip a
+// sanitizer, whatever the bytes.
+#include "http/json_body.h"
 #include "shared/access_token_request.h"
 
 #include <nlohmann/json.hpp>
@@ -10,34 +12,21 @@
 #include <cstdint>
 #include <string>
 
-namespace {
-
-constexpr int kMaxJsonDepth = 32;
-
-// The same depth rule the server applies before looking at a body.
-bool parse_bounded(const std::string &text, nlohmann::json &out) {
-  bool too_deep = false;
-  out = nlohmann::json::parse(
-      text,
-      [&too_deep](int depth, nlohmann::json::parse_event_t, nlohmann::json &) {
-        if (depth > kMaxJsonDepth) too_deep = true;
-        return !too_deep;
-      },
-      /*allow_exceptions=*/false);
-  return !too_deep && !out.is_discarded();
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   if (size < 1) return 0;
   // The first byte picks the creator's role and the clock, the rest is the body.
   const auto role = static_cast<hawzu::WorkspaceRole>(1 + data[0] % 5);
   const std::int64_t now = 1700000000 + static_cast<std::int64_t>(data[0]) * 86400 * 37;
-  std::string text(reinterpret_cast<const char *>(data + 1), size - 1);
-
-  nlohmann::json body;
-  if (!parse_bounded(text, body)) return 0;
+  httplib::Request request;
+  request.body.assign(reinterpret_cast<const char *>(data + 1), size - 1);
+  httplib::Response response;
+  auto parsed = hawzu::server::read_json_body(request, response);
+  if (!parsed) {
+    // Refused bodies get a 400 problem, never anything else.
+    if (response.status != 400 || response.body.empty()) __builtin_trap();
+    return 0;
+  }
+  const nlohmann::json &body = *parsed;
 
   hawzu::ValidationContext context{role, now};
   hawzu::AccessTokenDraft draft;
