@@ -11,7 +11,9 @@
 #include "security/sign_in_throttle.h"
 #include "security/token_hasher.h"
 #include "services/auth_service.h"
+#include "services/project_service.h"
 #include "services/session_service.h"
+#include "services/test_case_service.h"
 #include "services/token_service.h"
 #include "services/workspace_service.h"
 #include "util/clock.h"
@@ -35,6 +37,8 @@ struct App {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<TokenService> tokens;
   std::unique_ptr<WorkspaceService> workspaces;
+  std::unique_ptr<ProjectService> projects;
+  std::unique_ptr<TestCaseService> test_cases;
 };
 
 }  // namespace hawzu::server

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace hawzu::server {
@@ -22,6 +23,27 @@ std::string create_private_database_file(const std::string &path) {
   if (fd < 0) return "cannot create " + path + ": " + std::strerror(errno);
   ::close(fd);
   return {};
+}
+
+// The server's clock: the system clock, or, when HAWZU_TEST_NOW_OFFSET_SECONDS is set
+// (tests of token expiry across processes), the system clock moved by that many
+// seconds. Empty `error` unless the variable is set but not a number of seconds within
+// ±10 years.
+std::unique_ptr<Clock> make_clock(std::string &error) {
+  const char *offset_text = std::getenv("HAWZU_TEST_NOW_OFFSET_SECONDS");
+  if (!offset_text) return std::make_unique<SystemClock>();
+  constexpr long long kMaxOffset = 10LL * 366 * 86400;
+  char *end = nullptr;
+  errno = 0;
+  const long long offset = std::strtoll(offset_text, &end, 10);
+  if (*offset_text == '\0' || *end != '\0' || errno != 0 || offset < -kMaxOffset ||
+      offset > kMaxOffset) {
+    error = "HAWZU_TEST_NOW_OFFSET_SECONDS is not a number of seconds within 10 years";
+    return nullptr;
+  }
+  log_event("HAWZU_TEST_NOW_OFFSET_SECONDS is set: this server's clock runs " +
+            std::to_string(offset) + " seconds off the system clock (for tests only)");
+  return std::make_unique<OffsetClock>(offset);
 }
 
 bool database_holds_tokens(Database &database) {
@@ -39,7 +61,9 @@ std::string open_app(App &app) {
 
   if (std::string problem = create_private_database_file(database_path); !problem.empty())
     return problem;
-  app.clock = std::make_unique<SystemClock>();
+  std::string clock_error;
+  app.clock = make_clock(clock_error);
+  if (!app.clock) return clock_error;
   app.database = std::make_unique<Database>(database_path);
   try {
     MigrationResult migrated;
@@ -62,12 +86,15 @@ std::string open_app(App &app) {
     app.password_hasher = std::make_unique<PasswordHasher>(PasswordHashLimits::interactive());
     app.sign_in_throttle = std::make_unique<SignInThrottle>();
     app.sessions = std::make_unique<SessionService>(*app.database, *app.clock);
-    app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions);
+    app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions,
+                                                        *app.token_hasher, *app.clock);
     app.auth =
         std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
                                       *app.sign_in_throttle, *app.sessions, *app.authenticator);
     app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);
     app.workspaces = std::make_unique<WorkspaceService>(*app.database);
+    app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
+    app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {

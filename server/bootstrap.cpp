@@ -5,6 +5,7 @@
 #include "store/audit_store.h"
 #include "store/meta_store.h"
 #include "store/project_store.h"
+#include "store/test_case_store.h"
 #include "store/user_store.h"
 #include "store/workspace_store.h"
 #include "util/private_file.h"
@@ -166,6 +167,7 @@ void seed_demo(Database &database, PasswordHasher &hasher, const Clock &clock) {
   WorkspaceStore workspaces(*connection);
   UserStore users(*connection);
   ProjectStore projects(*connection);
+  TestCaseStore test_cases(*connection);
 
   std::int64_t workspace_id = 0;
   if (std::optional<std::string> recorded = meta.get(kMetaDemoWorkspaceId))
@@ -176,7 +178,7 @@ void seed_demo(Database &database, PasswordHasher &hasher, const Clock &clock) {
   for (const DemoProject &project : kDemoProjects) {
     const std::int64_t project_id = projects.insert_project(workspace_id, project.name, now);
     for (const TestCaseFields &test_case : project.test_cases)
-      projects.insert_test_case(project_id, test_case, now);
+      test_cases.insert(project_id, test_case, now);
   }
   for (std::size_t i = 0; i < kDemoPeople.size(); ++i) {
     const DemoPerson &person = kDemoPeople[i];

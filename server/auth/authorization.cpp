@@ -15,7 +15,22 @@ OperationRule rule_for(Operation operation) {
       // Tokens never manage tokens (PRODUCT.md §1); reading the list is management too.
       return {Permission::manage_access_tokens, true};
     case Operation::read_workspace:
+    case Operation::list_projects:
+    case Operation::read_project:
+    case Operation::list_test_cases:
+    case Operation::read_test_case:
       return {Permission::read, false};
+    case Operation::create_project:
+      return {Permission::create_projects, false};
+    case Operation::update_project:
+      return {Permission::update_project, false};
+    case Operation::create_test_case:
+    case Operation::update_test_case:
+      return {Permission::write_test_cases, false};
+    case Operation::delete_test_case:
+      return {Permission::delete_test_cases, false};
+    case Operation::read_own_access_token:
+      return {Permission::read, false, true};
   }
   return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
 }
@@ -40,6 +55,26 @@ std::string_view operation_name(Operation operation) {
       return "revoke_access_token";
     case Operation::read_workspace:
       return "read_workspace";
+    case Operation::list_projects:
+      return "list_projects";
+    case Operation::create_project:
+      return "create_project";
+    case Operation::read_project:
+      return "read_project";
+    case Operation::update_project:
+      return "update_project";
+    case Operation::list_test_cases:
+      return "list_test_cases";
+    case Operation::create_test_case:
+      return "create_test_case";
+    case Operation::read_test_case:
+      return "read_test_case";
+    case Operation::update_test_case:
+      return "update_test_case";
+    case Operation::delete_test_case:
+      return "delete_test_case";
+    case Operation::read_own_access_token:
+      return "read_own_access_token";
   }
   return "";
 }
@@ -74,6 +109,7 @@ AccessDecision authorize(const Principal &principal, Operation operation, std::i
     return principal.token_workspace_id == workspace_id ? AccessDecision::forbidden
                                                         : AccessDecision::not_found;
   }
+  if (rule.access_token_only && principal.is_user()) return AccessDecision::forbidden;
   return authorize(principal, rule.permission, workspace_id, project_id);
 }
 

@@ -32,13 +32,25 @@ enum class Operation {
   disable_access_token,
   enable_access_token,
   revoke_access_token,
-  // Hawzu API resources. Add new operations here with their rule.
+  // Hawzu API resources (an access token or a web session).
   read_workspace,
+  list_projects,
+  create_project,
+  read_project,
+  update_project,
+  list_test_cases,
+  create_test_case,
+  read_test_case,
+  update_test_case,
+  delete_test_case,
+  // The calling access token's own details (an access token only).
+  read_own_access_token,
 };
 
 struct OperationRule {
   Permission permission = Permission::read;
-  bool web_session_only = false;  // an access token is refused (403) whatever its role
+  bool web_session_only = false;   // an access token is refused (403) whatever its role
+  bool access_token_only = false;  // a web session is refused: a person has no calling token
 };
 
 OperationRule rule_for(Operation operation);
@@ -53,7 +65,8 @@ AccessDecision authorize(const Principal &principal, Permission permission,
                          std::int64_t workspace_id,
                          std::optional<std::int64_t> project_id = std::nullopt);
 
-// authorize() for an operation, applying its rule (web_session_only first).
+// authorize() for an operation, applying its rule (web_session_only and
+// access_token_only first).
 AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
                          std::optional<std::int64_t> project_id = std::nullopt);
 

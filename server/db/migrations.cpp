@@ -132,6 +132,15 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_workspace ON audit_log(workspace_id, time);
 )SQL",
+
+    // 2: the Hawzu API resources: a project description, unique project names in a
+    // workspace (ignoring ASCII case, as NOCASE does), and a test-case priority.
+    R"SQL(
+ALTER TABLE projects ADD COLUMN description TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX projects_unique_name ON projects(workspace_id, name COLLATE NOCASE);
+ALTER TABLE test_cases ADD COLUMN priority TEXT NOT NULL DEFAULT 'medium'
+  CHECK (priority IN ('low', 'medium', 'high', 'critical'));
+)SQL",
 };
 
 int read_user_version(Connection &connection) {

@@ -16,6 +16,10 @@ void register_health_routes(RouteTable &api, App &app);
 void register_session_routes(RouteTable &api, App &app);
 void register_workspace_routes(RouteTable &api, App &app);
 void register_access_token_routes(RouteTable &api, App &app);
+void register_token_self_routes(RouteTable &api, App &app);
+void register_project_routes(RouteTable &api, App &app);
+void register_test_case_routes(RouteTable &api, App &app);
+void register_openapi_routes(RouteTable &api, App &app);
 void register_static_routes(httplib::Server &server, App &app);
 
 }  // namespace hawzu::server

@@ -253,6 +253,19 @@ Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t w
   return view_at(std::move(*stored), clock_.now());
 }
 
+Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
+  AccessDecision decision =
+      authorize(principal, Operation::read_own_access_token, principal.token_workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  Database::Lease connection = database_.connect();
+  ReadTransaction snapshot(*connection);
+  std::optional<StoredToken> stored =
+      TokenStore(*connection).find_live(principal.token_workspace_id, principal.token_id);
+  // Revoked between authentication and this read.
+  if (!stored) return token_not_found();
+  return view_at(std::move(*stored), clock_.now());
+}
+
 Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t workspace_id,
                                        std::int64_t token_id, const nlohmann::json &body) {
   AccessDecision decision = authorize(principal, Operation::edit_access_token, workspace_id);

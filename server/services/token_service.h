@@ -91,6 +91,9 @@ class TokenService {
 
   Result<Done> revoke(const Principal &principal, std::int64_t workspace_id, std::int64_t token_id);
 
+  // The calling access token itself (GET /api/v1/access-tokens/self).
+  Result<AccessToken> describe_caller(const Principal &principal);
+
  private:
   Result<AccessToken> set_enabled(const Principal &principal, std::int64_t workspace_id,
                                   std::int64_t token_id, bool enabled);

@@ -4,29 +4,67 @@
 
 namespace hawzu::server {
 
+namespace {
+
+const std::string kSelectProject =
+    "SELECT id, workspace_id, name, description, created_at, updated_at FROM projects ";
+
+ProjectRecord read_project(const Statement &row) {
+  return {row.column_int64(0), row.column_int64(1), row.column_text(2),
+          row.column_text(3),  row.column_int64(4), row.column_int64(5)};
+}
+
+}  // namespace
+
 std::int64_t ProjectStore::insert_project(std::int64_t workspace_id, std::string_view name,
-                                          std::int64_t now) {
+                                          std::int64_t now, std::string_view description) {
   db_.prepare(
-         "INSERT INTO projects (workspace_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)")
+         "INSERT INTO projects (workspace_id, name, description, created_at, updated_at) "
+         "VALUES (?, ?, ?, ?, ?)")
       .bind(1, workspace_id)
       .bind(2, name)
-      .bind(3, now)
+      .bind(3, description)
       .bind(4, now)
+      .bind(5, now)
       .run();
   return db_.last_insert_id();
 }
 
 std::vector<ProjectRecord> ProjectStore::list_in_workspace(std::int64_t workspace_id) {
-  Statement statement = db_.prepare(
-      "SELECT id, workspace_id, name, created_at, updated_at FROM projects "
-      "WHERE workspace_id = ? ORDER BY name COLLATE NOCASE, id");
+  Statement statement =
+      db_.prepare(kSelectProject + "WHERE workspace_id = ? ORDER BY name COLLATE NOCASE, id");
   statement.bind(1, workspace_id);
   std::vector<ProjectRecord> projects;
-  while (statement.step())
-    projects.push_back({statement.column_int64(0), statement.column_int64(1),
-                        statement.column_text(2), statement.column_int64(3),
-                        statement.column_int64(4)});
+  while (statement.step()) projects.push_back(read_project(statement));
   return projects;
+}
+
+std::optional<ProjectRecord> ProjectStore::find_in_workspace(std::int64_t workspace_id,
+                                                             std::int64_t project_id) {
+  Statement statement = db_.prepare(kSelectProject + "WHERE id = ? AND workspace_id = ?");
+  statement.bind(1, project_id).bind(2, workspace_id);
+  if (!statement.step()) return std::nullopt;
+  return read_project(statement);
+}
+
+bool ProjectStore::name_taken(std::int64_t workspace_id, std::string_view name,
+                              std::int64_t except_project_id) {
+  Statement statement = db_.prepare(
+      "SELECT 1 FROM projects WHERE workspace_id = ? AND name = ? COLLATE NOCASE AND id != ?");
+  statement.bind(1, workspace_id).bind(2, name).bind(3, except_project_id);
+  return statement.step();
+}
+
+void ProjectStore::update_project(const ProjectRecord &project) {
+  db_.prepare(
+         "UPDATE projects SET name = ?, description = ?, updated_at = ? "
+         "WHERE id = ? AND workspace_id = ?")
+      .bind(1, project.name)
+      .bind(2, project.description)
+      .bind(3, project.updated_at)
+      .bind(4, project.id)
+      .bind(5, project.workspace_id)
+      .run();
 }
 
 std::set<std::int64_t> ProjectStore::existing_in_workspace(
@@ -39,22 +77,6 @@ std::set<std::int64_t> ProjectStore::existing_in_workspace(
   std::set<std::int64_t> found;
   while (statement.step()) found.insert(statement.column_int64(0));
   return found;
-}
-
-std::int64_t ProjectStore::insert_test_case(std::int64_t project_id, const TestCaseFields &fields,
-                                            std::int64_t now) {
-  db_.prepare(
-         "INSERT INTO test_cases (project_id, title, description, steps, expected_result, "
-         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, project_id)
-      .bind(2, fields.title)
-      .bind(3, fields.description)
-      .bind(4, fields.steps)
-      .bind(5, fields.expected_result)
-      .bind(6, now)
-      .bind(7, now)
-      .run();
-  return db_.last_insert_id();
 }
 
 }  // namespace hawzu::server

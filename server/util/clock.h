@@ -20,6 +20,20 @@ class SystemClock final : public Clock {
   std::int64_t now() const override { return static_cast<std::int64_t>(std::time(nullptr)); }
 };
 
+// The system clock moved by a fixed number of seconds. Only for tests of expiry across
+// processes: open_app() uses it when HAWZU_TEST_NOW_OFFSET_SECONDS is set (and logs
+// that it does); without the variable the server runs on SystemClock.
+class OffsetClock final : public Clock {
+ public:
+  explicit OffsetClock(std::int64_t offset_seconds) : offset_seconds_(offset_seconds) {}
+  std::int64_t now() const override {
+    return static_cast<std::int64_t>(std::time(nullptr)) + offset_seconds_;
+  }
+
+ private:
+  std::int64_t offset_seconds_;
+};
+
 // For tests: a clock that only moves when told to.
 class ManualClock final : public Clock {
  public:

@@ -184,12 +184,13 @@ test('a database from a newer server and a damaged key file refuse to start', as
   const first = await startServer();
   await first.stop();
   const db = path.join(first.dataDir, 'hawzu.sqlite3');
+  const current = execFileSync('sqlite3', [db, 'PRAGMA user_version'], { encoding: 'utf8' }).trim();
   execFileSync('sqlite3', [db, 'PRAGMA user_version = 999']);
   const newer = await runServerCommand(['--data', first.dataDir, '--listen', '127.0.0.1:0'], 20000);
   assert.equal(newer.code, 1);
   assert.match(newer.stderr, /schema version 999, newer than this server/);
 
-  execFileSync('sqlite3', [db, 'PRAGMA user_version = 1']);
+  execFileSync('sqlite3', [db, `PRAGMA user_version = ${current}`]);
   fs.writeFileSync(path.join(first.dataDir, 'token-hash.key'), 'short');
   const damaged = await runServerCommand(['--data', first.dataDir, '--listen', '127.0.0.1:0'], 20000);
   assert.equal(damaged.code, 1);

@@ -1,0 +1,103 @@
+#include "http/api_guard.h"
+
+#include "auth/bearer_credentials.h"
+#include "http/cookies.h"
+#include "http/problem.h"
+#include "http/request_context.h"
+#include "http/service_errors.h"
+#include "http/session_guard.h"
+
+namespace hawzu::server {
+namespace {
+
+void refuse_unauthenticated(httplib::Response &response, const char *challenge, const char *code,
+                            const char *title, std::string detail) {
+  Problem problem = problem_for_status(401);
+  problem.code = code;
+  problem.title = title;
+  problem.detail = std::move(detail);
+  send_problem(response, problem);
+  response.set_header("WWW-Authenticate", challenge);
+}
+
+// The same answer for every token that does not authenticate; the detail helps whoever
+// holds the token, and tells nothing to someone who does not.
+std::string invalid_token_detail(BearerFailure failure) {
+  switch (failure) {
+    case BearerFailure::malformed:
+      return "The access token is malformed: send Authorization: Bearer followed by the whole "
+             "46-character token (hwz_...).";
+    case BearerFailure::disabled:
+      return "The access token is disabled.";
+    case BearerFailure::expired:
+      return "The access token has expired.";
+    case BearerFailure::unknown:
+      break;
+  }
+  return "The access token is not valid (unknown or revoked).";
+}
+
+std::optional<Principal> authenticate_bearer(App &app, const httplib::Request &request,
+                                             httplib::Response &response) {
+  // The pre-routing guard has already refused a second Authorization header.
+  const std::string header = request.get_header_value("Authorization");
+  BearerAuthentication outcome;
+  if (std::optional<std::string_view> token = bearer_token_from_authorization(header))
+    outcome = app.authenticator->authenticate_bearer(*token);
+  else
+    outcome.failure = BearerFailure::malformed;
+  if (!outcome.principal) {
+    refuse_unauthenticated(response, kInvalidTokenChallenge, "invalid_token",
+                           "Invalid access token", invalid_token_detail(outcome.failure));
+    return std::nullopt;
+  }
+  return std::move(outcome.principal);
+}
+
+std::optional<Principal> authenticate_session(App &app, const httplib::Request &request,
+                                              httplib::Response &response) {
+  if (!passes_web_request_checks(app, request, response)) return std::nullopt;
+  const std::vector<std::string> cookies = cookie_values(request, kSessionCookieName);
+  std::optional<Principal> principal;
+  if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
+  if (principal) return principal;
+  if (!cookies.empty())
+    response.set_header("Set-Cookie", expired_session_cookie(app.options.uses_tls()));
+  refuse_unauthenticated(response, kBearerChallenge, "unauthenticated", "Authentication required",
+                         cookies.empty()
+                             ? "Send an access token (Authorization: Bearer ...) or sign in."
+                             : "Your session has ended; sign in again.");
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Principal> require_api_principal(App &app, const httplib::Request &request,
+                                               httplib::Response &response, Operation operation) {
+  const OperationRule rule = rule_for(operation);
+  std::optional<Principal> principal;
+  if (request.has_header("Authorization")) {
+    if (rule.web_session_only) {
+      passes_web_request_checks(app, request, response);  // answers 403 session_required
+      return std::nullopt;
+    }
+    principal = authenticate_bearer(app, request, response);
+  } else if (rule.access_token_only) {
+    refuse_unauthenticated(
+        response, kBearerChallenge, "access_token_required", "Access token required",
+        "This address answers only to an access token: send Authorization: Bearer <token>.");
+  } else {
+    principal = authenticate_session(app, request, response);
+  }
+  if (principal) current_request_context().principal = principal->log_name();
+  return principal;
+}
+
+void send_api_error(httplib::Response &response, const Principal &principal,
+                    const ServiceError &error) {
+  send_service_error(response, error);
+  if (error.kind == ErrorKind::forbidden && principal.is_token())
+    response.set_header("WWW-Authenticate", kInsufficientScopeChallenge);
+}
+
+}  // namespace hawzu::server
