@@ -24,6 +24,7 @@ const siteDir = process.env.HAWZU_SITE_DIR || path.join(repoRoot, 'build', 'site
  * @param {string}  [options.dataDir]   reuse a data directory (restart tests)
  * @param {string[]} [options.args]     extra flags
  * @param {number}  [options.timeoutMs] how long to wait for "listening on"
+ * @param {object}  [options.env]       extra environment variables for the server
  */
 async function startServer(options = {}) {
   const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-test-'));
@@ -31,7 +32,10 @@ async function startServer(options = {}) {
   if (options.demo) args.push('--demo');
   if (options.args) args.push(...options.args);
 
-  const child = spawn(serverBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(serverBinary, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(options.env || {}) },
+  });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk) => (output.stdout += chunk));
   child.stderr.on('data', (chunk) => (output.stderr += chunk));
