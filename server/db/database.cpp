@@ -141,11 +141,19 @@ Connection::Connection(const std::string &path) {
   // synchronous=FULL: a committed revocation must survive a power loss (SECURITY.md).
   // foreign_keys is per connection and off by default. trusted_schema=OFF: the schema
   // cannot call functions with side effects, whatever a tampered file says.
-  execute(
-      "PRAGMA foreign_keys = ON;"
-      "PRAGMA synchronous = FULL;"
-      "PRAGMA trusted_schema = OFF;"
-      "PRAGMA temp_store = MEMORY;");
+  try {
+    execute(
+        "PRAGMA foreign_keys = ON;"
+        "PRAGMA synchronous = FULL;"
+        "PRAGMA trusted_schema = OFF;"
+        "PRAGMA temp_store = MEMORY;");
+  } catch (...) {
+    // A file that is not a database opens fine and fails here; the destructor does
+    // not run for a throwing constructor, so the handle must be closed now.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Connection::~Connection() {
