@@ -17,6 +17,7 @@
 // /dev/null (its cost is included); the report goes to standard error.
 #include "app.h"
 #include "app_setup.h"
+#include "bench_clients.h"
 #include "data_dir.h"
 #include "http/http_server.h"
 #include "store/user_store.h"
@@ -26,7 +27,6 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -38,7 +38,7 @@
 namespace {
 
 using namespace hawzu::server;
-using Clock = std::chrono::steady_clock;
+using hawzu::bench::Clock;
 
 struct BenchOptions {
   int seconds = 3;
@@ -46,51 +46,36 @@ struct BenchOptions {
   int verifications = 20000;
 };
 
-BenchOptions parse_options(int argc, char **argv) {
-  BenchOptions options;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    const int value = std::atoi(argv[i + 1]);
-    if (value <= 0) continue;
-    if (flag == "--seconds") options.seconds = value;
-    if (flag == "--threads") options.threads = value;
-    if (flag == "--verifications") options.verifications = value;
-  }
-  return options;
-}
-
 struct Throughput {
   long requests = 0;
   long failures = 0;  // answers other than 200, or transport errors
   double seconds = 0;
 };
 
+// Per client thread, on its own cache line so the threads do not slow each other down.
+struct alignas(64) ClientCounts {
+  long requests = 0;
+  long failures = 0;  // answers other than 200, or transport errors
+};
+
 // `threads` clients, each with one keep-alive connection, as fast as they can.
 Throughput drive(int port, const std::string &path, const httplib::Headers &headers,
                  const BenchOptions &options) {
-  std::atomic<long> requests{0};
-  std::atomic<long> failures{0};
+  std::vector<ClientCounts> counts(options.threads);
   const auto started = Clock::now();
-  const auto deadline = started + std::chrono::seconds(options.seconds);
-  std::vector<std::thread> clients;
-  for (int t = 0; t < options.threads; ++t)
-    clients.emplace_back([&] {
-      httplib::Client client("127.0.0.1", port);
-      client.set_keep_alive(true);
-      client.set_tcp_nodelay(true);
-      long done = 0;
-      long failed = 0;
-      while (Clock::now() < deadline) {
-        httplib::Result result = client.Get(path, headers);
-        if (!result || result->status != 200) ++failed;
-        ++done;
-      }
-      requests += done;
-      failures += failed;
-    });
-  for (std::thread &client : clients) client.join();
-  return {requests.load(), failures.load(),
-          std::chrono::duration<double>(Clock::now() - started).count()};
+  hawzu::bench::run_clients(port, options.threads, started + std::chrono::seconds(options.seconds),
+                            [&](int index, httplib::Client &client) {
+                              httplib::Result result = client.Get(path, headers);
+                              if (!result || result->status != 200) ++counts[index].failures;
+                              ++counts[index].requests;
+                            });
+  Throughput total;
+  for (const ClientCounts &client : counts) {
+    total.requests += client.requests;
+    total.failures += client.failures;
+  }
+  total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return total;
 }
 
 // The first start's owner and workspace, and a fresh workspace token of theirs.
@@ -125,7 +110,12 @@ double mean_microseconds(int count, Work work) {
 }  // namespace
 
 int main(int argc, char **argv) {
-  const BenchOptions options = parse_options(argc, argv);
+  BenchOptions options;
+  if (!hawzu::bench::parse_int_flags(argc, argv,
+                                     {{"--seconds", &options.seconds},
+                                      {"--threads", &options.threads},
+                                      {"--verifications", &options.verifications}}))
+    return 2;
   // The report goes to standard error; standard output (the access log) to /dev/null.
   if (!std::freopen("/dev/null", "w", stdout)) return 1;
 
