@@ -42,6 +42,9 @@ nlohmann::json token_options_json(const TokenOptions &options) {
   nlohmann::json projects = nlohmann::json::array();
   for (const ProjectRecord &project : options.projects)
     projects.push_back({{"id", project.id}, {"name", project.name}});
+  nlohmann::json creators = nlohmann::json::array();
+  for (const UserRef &person : options.creators)
+    creators.push_back({{"id", person.id}, {"name", person.name}});
   nlohmann::json expiry_kinds = nlohmann::json::array();
   for (ExpiryKind kind : all_expiry_kinds())
     expiry_kinds.push_back(
@@ -49,6 +52,7 @@ nlohmann::json token_options_json(const TokenOptions &options) {
   return {{"workspace_roles", workspace_roles},
           {"project_roles", project_roles},
           {"projects", projects},
+          {"creators", creators},
           {"expiry_kinds", expiry_kinds}};
 }
 

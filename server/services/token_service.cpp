@@ -165,7 +165,9 @@ Result<TokenOptions> TokenService::options(const Principal &principal, std::int6
   options.workspace_roles = assignable_workspace_roles(*principal.user_role_in(workspace_id));
   options.project_roles = all_project_roles();
   Database::Lease connection = database_.connect();
+  ReadTransaction snapshot(*connection);
   options.projects = ProjectStore(*connection).list_in_workspace(workspace_id);
+  options.creators = TokenStore(*connection).creators(workspace_id);
   return options;
 }
 

@@ -47,6 +47,7 @@ struct TokenOptions {
   std::vector<WorkspaceRole> workspace_roles;  // assignable, not above the caller's role
   std::vector<ProjectRole> project_roles;
   std::vector<ProjectRecord> projects;
+  std::vector<UserRef> creators;  // who created the live tokens (the list's filter)
 };
 
 struct TokenPage {

@@ -315,6 +315,16 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
   return page;
 }
 
+std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
+  Statement statement = db_.prepare(
+      "SELECT DISTINCT u.id, u.name FROM access_tokens t JOIN users u ON u.id = t.created_by "
+      "WHERE t.workspace_id = ? AND t.status != 'revoked' ORDER BY u.name COLLATE NOCASE, u.id");
+  statement.bind(1, workspace_id);
+  std::vector<UserRef> people;
+  while (statement.step()) people.push_back({statement.column_int64(0), statement.column_text(1)});
+  return people;
+}
+
 std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash) {
   std::vector<StoredToken> found;
   {

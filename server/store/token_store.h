@@ -115,6 +115,10 @@ class TokenStore {
 
   TokenListPage list(const TokenListFilter &filter, std::int64_t now);
 
+  // The people who created the workspace's tokens that are not revoked, by name: the
+  // choices of the list's "created by" filter.
+  std::vector<UserRef> creators(std::int64_t workspace_id);
+
   // For Bearer authentication: the token that is not revoked with this secret hash.
   std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash);
 

@@ -51,6 +51,26 @@ test('options: assignable roles not above the caller, project roles, projects, e
   assert.equal(managerOptions.body.workspace_roles[0].role, 'workspace_manager');
 });
 
+test('options: creators lists who made the live tokens, once each, by name; revoked ones drop out', async () => {
+  const optionsPath = `/api/v1/workspace/${wid}/access-tokens/options`;
+  const manager = await signIn(server, 'manager@acme.test');
+  const made = await manager.post(tokensPath(), workspaceTokenBody(uniqueName('Creator check')));
+  assert.equal(made.status, 201);
+  const creators = (await owner.get(optionsPath)).body.creators;
+  assert.ok(creators.every((c) => Object.keys(c).sort().join() === 'id,name'));
+  const managerId = manager.session.user.id;
+  assert.equal(creators.filter((c) => c.id === managerId).length, 1);
+  const names = creators.map((c) => c.name);
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+
+  const live = await owner.get(`${tokensPath()}?created_by=${managerId}&limit=100`);
+  for (const token of live.body.items) {
+    assert.equal((await owner.del(`${tokensPath()}/${token.id}`)).status, 204);
+  }
+  const after = (await owner.get(optionsPath)).body.creators;
+  assert.ok(!after.some((c) => c.id === managerId), 'a person with only revoked tokens is no longer offered');
+});
+
 test('a workspace token: 201, the token once, the object, no-store', async () => {
   const before = Math.floor(Date.now() / 1000);
   const res = await owner.post(tokensPath(), {
