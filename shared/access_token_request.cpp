@@ -586,6 +586,28 @@ FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &dra
   return errors;
 }
 
+nlohmann::json to_projects_json(const std::vector<ProjectGrantDraft> &projects) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ProjectGrantDraft &grant : projects) {
+    // An incomplete row leaves its missing member out; the server then says which.
+    nlohmann::json row = nlohmann::json::object();
+    if (grant.project_id) row["project_id"] = *grant.project_id;
+    if (grant.role) row["role"] = std::string(wire_name(*grant.role));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+nlohmann::json to_expiry_json(const ExpiryChoice &choice) {
+  nlohmann::json expiry = nlohmann::json::object();
+  expiry["kind"] = std::string(wire_name(choice.kind));
+  if (choice.kind == ExpiryKind::custom && choice.custom_date) {
+    expiry["date"] = format_iso_date(*choice.custom_date);
+  }
+  expiry["utc_offset_minutes"] = choice.utc_offset_minutes;
+  return expiry;
+}
+
 nlohmann::json to_create_request(const AccessTokenDraft &draft) {
   nlohmann::json body = nlohmann::json::object();
   body["name"] = trim_token_name(draft.name);
@@ -596,24 +618,10 @@ nlohmann::json to_create_request(const AccessTokenDraft &draft) {
                                    ? nlohmann::json(std::string(wire_name(*draft.workspace_role)))
                                    : nlohmann::json(nullptr);
     } else {
-      nlohmann::json projects = nlohmann::json::array();
-      for (const ProjectGrantDraft &grant : draft.projects) {
-        // An incomplete row leaves its missing member out; the server then says which.
-        nlohmann::json row = nlohmann::json::object();
-        if (grant.project_id) row["project_id"] = *grant.project_id;
-        if (grant.role) row["role"] = std::string(wire_name(*grant.role));
-        projects.push_back(row);
-      }
-      body["projects"] = projects;
+      body["projects"] = to_projects_json(draft.projects);
     }
   }
-  nlohmann::json expiry = nlohmann::json::object();
-  expiry["kind"] = std::string(wire_name(draft.expiry.kind));
-  if (draft.expiry.kind == ExpiryKind::custom && draft.expiry.custom_date) {
-    expiry["date"] = format_iso_date(*draft.expiry.custom_date);
-  }
-  expiry["utc_offset_minutes"] = draft.expiry.utc_offset_minutes;
-  body["expiry"] = expiry;
+  body["expiry"] = to_expiry_json(draft.expiry);
   return body;
 }
 

@@ -72,8 +72,7 @@ std::optional<std::string> first_blocking_reason(const AccessTokenDraft &draft,
 
 // For the project-row pickers: projects not already chosen in another row.
 // `row` is the index of the row asking (its own choice stays available).
-std::vector<std::int64_t> projects_available_for_row(const AccessTokenDraft &draft,
-                                                     std::size_t row,
+std::vector<std::int64_t> projects_available_for_row(const AccessTokenDraft &draft, std::size_t row,
                                                      const std::vector<std::int64_t> &all);
 
 // "Add another project" is allowed only when every row is complete (and fewer than
@@ -98,5 +97,9 @@ FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &dra
 // The create body for a draft, as the web app sends it (name trimmed; only the fields
 // of its access type; expiry.date only for custom).
 nlohmann::json to_create_request(const AccessTokenDraft &draft);
+
+// The parts of a request body: project rows, and an expiry choice.
+nlohmann::json to_projects_json(const std::vector<ProjectGrantDraft> &projects);
+nlohmann::json to_expiry_json(const ExpiryChoice &choice);
 
 }  // namespace hawzu

@@ -142,50 +142,33 @@ std::optional<TokenOptions> options_from_json(json &body) {
       if (project.id != 0) options.projects.push_back(std::move(project));
     }
   }
+  if (body.contains("creators") && body["creators"].is_array()) {
+    for (const json &item : body["creators"]) {
+      UserRef person{integer_field(item, "id"), string_field(item, "name")};
+      if (person.id != 0) options.creators.push_back(std::move(person));
+    }
+  }
   return options;
 }
 
-// The list answer: {"access_tokens": [...], "next_cursor": ...} (or a bare array).
-const json *token_array(const json &body) {
-  if (body.is_array()) return &body;
-  for (const char *key : {"access_tokens", "items", "data"}) {
-    if (body.contains(key) && body[key].is_array()) return &body[key];
+// The list answer: {"items": [<token>…], "next_cursor": null | "…"}.
+std::optional<TokenPage> token_page_from_json(json &body) {
+  const auto items = body.find("items");
+  if (items == body.end() || !items->is_array()) return std::nullopt;
+  TokenPage page;
+  for (const json &item : *items) {
+    if (auto token = access_token_from_json(item)) page.tokens.push_back(std::move(*token));
   }
-  return nullptr;
+  page.next_cursor = string_field(body, "next_cursor");
+  return page;
 }
 
-void list_page(std::int64_t workspace_id, std::string cursor,
-               std::shared_ptr<std::vector<AccessToken>> collected,
-               ApiCallback<std::vector<AccessToken>> done) {
-  std::string path = workspace_path(workspace_id) + "/access-tokens?limit=100";
-  if (!cursor.empty()) path += "&cursor=" + cursor;
-  platform::http_send("GET", path, "", [workspace_id, collected, done](HttpResponse &response) {
-    ApiResult<std::vector<AccessToken>> result;
-    if (response.status != 200) {
-      result.error = error_from_response(response);
-      done(result);
-      return;
-    }
-    const json body = json::parse(response.body, nullptr, false);
-    const json *tokens = token_array(body);
-    if (tokens == nullptr) {
-      result.error.status = response.status;
-      result.error.message = "The server sent an answer the page does not understand.";
-      done(result);
-      return;
-    }
-    for (const json &item : *tokens) {
-      if (auto token = access_token_from_json(item)) collected->push_back(std::move(*token));
-    }
-    const std::string next = string_field(body, "next_cursor");
-    // A cursor is opaque but URL-safe by contract; a page limit guards against loops.
-    if (!next.empty() && collected->size() < 10000) {
-      list_page(workspace_id, next, collected, done);
-      return;
-    }
-    result.value = std::move(*collected);
-    done(result);
-  });
+std::optional<AccessToken> token_from_json(json &body) {
+  return access_token_from_json(body);
+}
+
+std::string token_path(std::int64_t workspace_id, std::int64_t token_id) {
+  return workspace_path(workspace_id) + "/access-tokens/" + std::to_string(token_id);
 }
 
 }  // namespace
@@ -205,8 +188,28 @@ void get_token_options(std::int64_t workspace_id, ApiCallback<TokenOptions> done
                      options_from_json, std::move(done));
 }
 
-void list_access_tokens(std::int64_t workspace_id, ApiCallback<std::vector<AccessToken>> done) {
-  list_page(workspace_id, "", std::make_shared<std::vector<AccessToken>>(), std::move(done));
+void list_access_tokens(std::int64_t workspace_id, const std::string &query,
+                        ApiCallback<TokenPage> done) {
+  send<TokenPage>("GET", workspace_path(workspace_id) + "/access-tokens?" + query, "",
+                  token_page_from_json, std::move(done));
+}
+
+void update_access_token(std::int64_t workspace_id, std::int64_t token_id,
+                         const nlohmann::json &changes, ApiCallback<AccessToken> done) {
+  send<AccessToken>("PATCH", token_path(workspace_id, token_id), changes.dump(), token_from_json,
+                    std::move(done));
+}
+
+void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, bool enabled,
+                              ApiCallback<AccessToken> done) {
+  send<AccessToken>("POST", token_path(workspace_id, token_id) + (enabled ? "/enable" : "/disable"),
+                    "", token_from_json, std::move(done));
+}
+
+void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done) {
+  send<Done>(
+      "DELETE", token_path(workspace_id, token_id), "",
+      [](json &) { return std::optional<Done>(Done{}); }, std::move(done));
 }
 
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,

@@ -49,7 +49,19 @@ using ApiCallback = std::function<void(ApiResult<T> &result)>;
 void get_session(ApiCallback<SessionInfo> done);
 void delete_session(ApiCallback<Done> done);
 void get_token_options(std::int64_t workspace_id, ApiCallback<TokenOptions> done);
-void list_access_tokens(std::int64_t workspace_id, ApiCallback<std::vector<AccessToken>> done);
+// One page of the list. `query` is the URL query (q, filters, sort, order, limit, cursor).
+struct TokenPage {
+  std::vector<AccessToken> tokens;
+  std::string next_cursor;  // empty on the last page
+};
+void list_access_tokens(std::int64_t workspace_id, const std::string &query,
+                        ApiCallback<TokenPage> done);
+// PATCH with only the changed fields (shared/access_token_edit.h).
+void update_access_token(std::int64_t workspace_id, std::int64_t token_id,
+                         const nlohmann::json &changes, ApiCallback<AccessToken> done);
+void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, bool enabled,
+                              ApiCallback<AccessToken> done);
+void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done);
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
                          ApiCallback<CreatedAccessToken> done);
 

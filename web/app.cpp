@@ -1,11 +1,15 @@
 #include "web/app.h"
 
 #include "web/api_client.h"
+#include "web/app_context.h"
 #include "web/platform/clipboard.h"
 #include "web/platform/fetch.h"
 #include "web/platform/fonts.h"
 #include "web/platform/page.h"
 #include "web/screens.h"
+#include "web/token_form.h"
+#include "web/token_list_loader.h"
+#include "web/token_manage.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,8 +26,6 @@ bool g_fonts_ready = false;
 // Bumped whenever the signed-in session changes: answers to requests sent under an
 // older session are dropped instead of landing in the new one's state.
 int g_session_generation = 0;
-
-constexpr const char *kSessionEnded = "Your session has ended. Sign in again to continue.";
 
 void show_current_screen() {
   switch (g_state.screen) {
@@ -53,42 +55,6 @@ void enter_signed_out(const std::string &message) {
   platform::show_sign_in(message);
 }
 
-// Runs `handle` only if the session is still the one the request was sent under; an
-// answer of 401 means the session ended (expired, or signed out elsewhere).
-template <typename T, typename Handler>
-ApiCallback<T> for_this_session(Handler handle) {
-  const int generation = g_session_generation;
-  return [generation, handle](ApiResult<T> &result) {
-    if (generation != g_session_generation) return;
-    if (!result.ok() && result.error.status == 401) {
-      enter_signed_out(kSessionEnded);
-      return;
-    }
-    handle(result);
-  };
-}
-
-void load_tokens() {
-  if (g_state.list.load.loading) return;
-  g_state.list.load.loading = true;
-  list_access_tokens(
-      g_state.session.workspace_id,
-      for_this_session<std::vector<AccessToken>>([](ApiResult<std::vector<AccessToken>> &result) {
-        LoadState &load = g_state.list.load;
-        load.loading = false;
-        if (result.ok()) {
-          g_state.list.tokens = std::move(*result.value);
-          load.loaded = true;
-          load.error.clear();
-        } else if (result.error.status == 403) {
-          g_state.list.forbidden = true;
-          load.loaded = true;
-        } else {
-          load.error = describe_api_error(result.error);
-        }
-      }));
-}
-
 void load_options() {
   if (g_state.options_load.loading) return;
   g_state.options_load.loading = true;
@@ -110,7 +76,8 @@ void enter_signed_in(SessionInfo session) {
   clear_session_state();
   g_state.screen = AppScreen::signed_in;
   g_state.session = std::move(session);
-  load_tokens();
+  reload_token_list(g_state);
+  // The options also name the creators offered by the list's filter.
   if (g_state.session.can_manage_access_tokens) load_options();
   show_current_screen();
 }
@@ -137,35 +104,26 @@ void open_create_window() {
   create = CreateWindowState{};
   create.open = true;
   create.appearing = true;
-  create.focus_name = true;
-  create.draft.access_type = AccessType::workspace;  // the common case; one click to change
-  create.draft.expiry.kind = ExpiryKind::one_week;
+  create.form.focus_name = true;
+  create.form.draft.access_type = AccessType::workspace;  // the common case; one click to change
+  create.form.draft.expiry.kind = ExpiryKind::one_week;
   if (!g_state.options_load.loaded) load_options();
 }
 
 void submit_create() {
-  CreateWindowState &create = g_state.create;
+  TokenFormState &fields = g_state.create.form;
   const ValidationContext context{g_state.session.workspace_role, g_state.now_unix};
-  if (create.submitting || first_blocking_reason(create.draft, context)) return;
-  create.submitting = true;
-  create.server_errors.clear();
-  create.server_message.clear();
+  if (fields.submitting || first_blocking_reason(fields.draft, context)) return;
+  fields.submitting = true;
+  fields.server_errors.clear();
+  fields.server_message.clear();
   create_access_token(
-      g_state.session.workspace_id, to_create_request(create.draft),
+      g_state.session.workspace_id, to_create_request(fields.draft),
       for_this_session<CreatedAccessToken>([](ApiResult<CreatedAccessToken> &result) {
         CreateWindowState &create = g_state.create;
-        create.submitting = false;
+        create.form.submitting = false;
         if (!result.ok()) {
-          for (FieldError &error : result.error.errors) {
-            if (error.field.empty()) {
-              create.server_message = error.message;
-            } else {
-              create.server_errors.push_back(std::move(error));
-            }
-          }
-          if (create.server_errors.empty() && create.server_message.empty()) {
-            create.server_message = describe_api_error(result.error);
-          }
+          show_server_errors(create.form, std::move(result.error));
           return;
         }
         CreatedWindowState &created = g_state.created;
@@ -178,7 +136,8 @@ void submit_create() {
         created.copied_at = 0;
         platform::reset_clipboard_write();
         create.open = false;
-        load_tokens();  // the new token appears in the table behind the window
+        reload_token_list(g_state);  // the new token appears in the table behind the window
+        load_options();              // its creator joins the created-by filter
       }));
 }
 
@@ -187,7 +146,6 @@ void close_created_window() {
   platform::wipe(created.token.data(), created.token.size());
   platform::reset_clipboard_write();
   created = CreatedWindowState{};
-  load_tokens();
 }
 
 void sign_out() {
@@ -204,6 +162,18 @@ void sign_out() {
 }
 
 }  // namespace
+
+UiState &app_state() {
+  return g_state;
+}
+
+int session_generation() {
+  return g_session_generation;
+}
+
+void end_session(const std::string &message) {
+  enter_signed_out(message);
+}
 
 void app_start() {
   platform::on_signed_in(load_session);
@@ -238,12 +208,25 @@ void app_after_frame() {
   if (intents.open_create) open_create_window();
   if (intents.submit_create) submit_create();
   if (intents.close_created) close_created_window();
-  if (intents.reload_tokens) load_tokens();
+  if (intents.reload_tokens) reload_token_list(g_state);
+  if (intents.load_more_tokens) load_more_tokens(g_state);
+  reload_when_search_settled(g_state);
   if (intents.reload_options) load_options();
-  if (intents.open_details) {
-    g_state.details.open = true;
-    g_state.details.token_id = *intents.open_details;
+
+  if (intents.open_details) open_token_details(g_state, *intents.open_details, false);
+  if (intents.edit_token) open_token_details(g_state, *intents.edit_token, true);
+  if (intents.start_edit) start_token_edit(g_state);
+  if (intents.edit_token || intents.start_edit) {
+    if (!g_state.options_load.loaded) load_options();
   }
+  if (intents.cancel_edit) cancel_token_edit(g_state);
+  if (intents.submit_edit) submit_token_edit(g_state);
+  if (intents.close_details) close_token_details(g_state);
+  if (intents.lifecycle)
+    change_token_state(g_state, intents.lifecycle->first, intents.lifecycle->second);
+  if (intents.ask_revoke) ask_to_revoke(g_state, *intents.ask_revoke);
+  if (intents.confirm_revoke) confirm_revoke(g_state);
+  if (intents.cancel_revoke) cancel_revoke(g_state);
 }
 
 }  // namespace hawzu

@@ -48,6 +48,8 @@ void draw_app(UiState &state) {
   draw_create_token_window(state);
   draw_token_created_window(state);
   draw_token_details_window(state);
+  draw_revoke_token_window(state);
+  draw_toast(state);
   ImGui::End();
 }
 

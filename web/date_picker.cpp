@@ -78,7 +78,9 @@ bool day_button(const CivilDate &date, bool enabled, bool selected, bool today) 
 bool draw_date_picker(DatePickerState &picker, std::optional<CivilDate> &chosen,
                       const CivilDate &earliest, const CivilDate &latest, const CivilDate &today) {
   if (picker.year == 0) {
-    const CivilDate shown = chosen.value_or(earliest);
+    // The chosen day's month, else this month (within the range).
+    const CivilDate shown =
+        chosen.value_or(today < earliest ? earliest : (latest < today ? latest : today));
     picker.year = shown.year;
     picker.month = shown.month;
   }
@@ -128,9 +130,11 @@ bool draw_date_picker(DatePickerState &picker, std::optional<CivilDate> &chosen,
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, grid_y + cell * 6 + dp(4)));
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + grid_width);
-  ui::text("Days before today cannot be chosen.", fonts().small, rgb(color::text_muted));
-  ImGui::PopTextWrapPos();
+  if (earliest == today) {
+    ui::text("Days before today cannot be chosen.", fonts().small, rgb(color::text_muted));
+  } else {
+    ImGui::Dummy(ImVec2(grid_width, 0));
+  }
   return picked;
 }
 

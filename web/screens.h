@@ -11,10 +11,16 @@ void draw_app(UiState &state);
 
 void draw_top_bar(UiState &state, float height);
 void draw_tokens_page(UiState &state);
+void draw_token_toolbar(UiState &state, float width);
+// "3 tokens match · Clear search and filters", while a search or filter is on.
+void draw_filter_summary(UiState &state);
 void draw_token_table(UiState &state, float width);
 void draw_create_token_window(UiState &state);
 void draw_token_created_window(UiState &state);
 void draw_token_details_window(UiState &state);
+void draw_revoke_token_window(UiState &state);
+// The toast at the bottom of the page, while it lasts.
+void draw_toast(UiState &state);
 
 // A month calendar for the custom expiry date. Days before `earliest` or after `latest`
 // cannot be chosen. Returns true when a day was clicked (then `chosen` holds it).

@@ -31,15 +31,6 @@ namespace color = ui::color;
 constexpr const char *kWindowName = "Access Token Created";
 constexpr double kCopiedShownMs = 2500;
 
-void draw_summary_line(const char *label, const std::string &value, float label_width,
-                       ImFont *font = nullptr) {
-  const float y = ImGui::GetCursorPosY();
-  ui::text(label, fonts().body, rgb(color::text_muted));
-  ImGui::SameLine(label_width);
-  ImGui::SetCursorPosY(y);
-  ui::text(value.c_str(), font ? font : fonts().body_medium, rgb(color::text));
-}
-
 // The token field and the Copy button on one line.
 void draw_token_field(CreatedWindowState &created, float width) {
   const char *copy_label = ICON_COPY "  Copy";
@@ -93,21 +84,8 @@ void draw_token_created_window(UiState &state) {
   if (created.open && !ImGui::IsPopupOpen(kWindowName)) ImGui::OpenPopup(kWindowName);
   if (!ImGui::IsPopupOpen(kWindowName)) return;
 
-  const ImGuiViewport *viewport = ImGui::GetMainViewport();
-  const float width = std::min(dp(600), viewport->Size.x - dp(32));
-  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y - dp(48)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(28), dp(28)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, dp(14));
-  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border));
-  const bool visible = ImGui::BeginPopupModal(
-      kWindowName, nullptr,
-      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
-  if (!visible) return;
-  const float content = std::max(ImGui::GetContentRegionAvail().x, width - dp(56));
+  if (!ui::begin_modal(kWindowName, dp(600))) return;
+  const float content = ui::modal_content_width(dp(600));
 
   // A green check in a soft circle, then the title.
   const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -137,28 +115,17 @@ void draw_token_created_window(UiState &state) {
   ImGui::Dummy(ImVec2(0, dp(8)));
   const AccessToken &token = created.access_token;
   const float label_width = ImGui::GetCursorPosX() + dp(110);
-  draw_summary_line("Name", token.name, label_width);
+  ui::detail_row("Name", token.name, label_width);
   std::string access = std::string(display_name(token.access_type));
   const std::string summary = access_summary(token);
   if (!summary.empty()) access += " \xC2\xB7 " + summary;
-  draw_summary_line("Access", access, label_width);
-  draw_summary_line("Expires", token.expires_at ? format_date_time(*token.expires_at) : "Never",
-                    label_width);
-  draw_summary_line("Identifier", token.identifier, label_width, fonts().mono);
+  ui::detail_row("Access", access, label_width);
+  ui::detail_row("Expires", token.expires_at ? format_date_time(*token.expires_at) : "Never",
+                 label_width);
+  ui::detail_row("Identifier", token.identifier, label_width, fonts().mono);
 
   ImGui::Dummy(ImVec2(0, dp(8)));
-  const ImVec2 line_start = ImGui::GetCursorScreenPos();
-  // Edge to edge across the window: past the content clip rectangle, which stops half
-  // a padding short of the window's sides.
-  const ImVec2 window_min = ImGui::GetWindowPos();
-  const ImVec2 window_max(window_min.x + ImGui::GetWindowWidth(),
-                          window_min.y + ImGui::GetWindowHeight());
-  ImGui::PushClipRect(window_min, window_max, false);
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(window_min.x + 1, line_start.y),
-                                      ImVec2(window_max.x - 1, line_start.y), rgb(color::border),
-                                      dp(1));
-  ImGui::PopClipRect();
-  ImGui::Dummy(ImVec2(0, dp(10)));
+  ui::modal_divider();
   const char *done_label = "Done";
   const float done_width = std::max(ui::button_width(done_label), dp(96));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + content - done_width);
@@ -169,7 +136,7 @@ void draw_token_created_window(UiState &state) {
   }
 
   if (!created.open) ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  ui::end_modal();
 }
 
 }  // namespace hawzu

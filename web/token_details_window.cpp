@@ -1,15 +1,23 @@
-// The read-only details of one token: what it may do, when it expires, who made it and
-// when it was last used. Never the secret (the server does not have it).
+// One token's details (PRODUCT.md §3.3): what it may do, when it expires, who made it
+// and when it was last used; never the secret (the server does not have it). From here
+// the token is edited (the same window switches to the shared token form, with the
+// access type locked), disabled or enabled, and revoked (after a confirmation).
 #include "web/screens.h"
 
 #include "web/format.h"
 #include "web/icons.h"
 #include "web/platform/fonts.h"
 #include "web/theme.h"
+#include "web/token_form.h"
 #include "web/token_labels.h"
 #include "web/widgets.h"
 
+#include "shared/access_token_edit.h"
+#include "shared/relative_time.h"
+
 #include "imgui.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string>
@@ -23,21 +31,131 @@ using ui::rgb;
 namespace color = ui::color;
 
 constexpr const char *kWindowName = "Access Token Details";
+constexpr float kWidth = 600;
 
-const AccessToken *find_token(const UiState &state, std::int64_t id) {
-  for (const AccessToken &token : state.list.tokens) {
-    if (token.id == id) return &token;
-  }
-  return nullptr;
+// "28 Nov 2025, 14:05 (in 6 days)".
+std::string time_with_distance(std::int64_t when, std::int64_t now) {
+  return format_date_time(when) + "  (" + relative_time(when, now) + ")";
 }
 
-void detail_row(const char *label, const std::string &value, float label_width,
-                ImFont *font = nullptr) {
-  const float y = ImGui::GetCursorPosY();
-  ui::text(label, fonts().body, rgb(color::text_muted));
-  ImGui::SameLine(label_width);
-  ImGui::SetCursorPosY(y);
-  ui::text(value.c_str(), font ? font : fonts().body_medium, rgb(color::text));
+void draw_facts(const UiState &state, const AccessToken &token, float content) {
+  const float value_x = ImGui::GetCursorPosX() + dp(130);
+  const std::int64_t now = state.now_unix;
+  ui::detail_row("Name", token.name, value_x);
+  ui::detail_row("Identifier", token.identifier, value_x, fonts().mono);
+  {
+    const float y = ImGui::GetCursorPosY();
+    ui::text("Status", fonts().body, rgb(color::text_muted));
+    ImGui::SameLine(value_x);
+    ImGui::SetCursorPosY(y - dp(3));
+    ui::badge(status_label(token.status), status_tone(token.status));
+  }
+  ui::detail_row("Access type", std::string(display_name(token.access_type)), value_x);
+  if (token.access_type == AccessType::workspace && token.workspace_role) {
+    ui::detail_row("Workspace role", std::string(display_name(*token.workspace_role)), value_x);
+  }
+  for (const ProjectGrant &grant : token.projects) {
+    ui::detail_row(&grant == &token.projects.front() ? "Projects" : "",
+                   grant.project_name + " \xC2\xB7 " + std::string(display_name(grant.role)),
+                   value_x);
+  }
+  ui::detail_row("Expires", token.expires_at ? time_with_distance(*token.expires_at, now) : "Never",
+                 value_x);
+  ui::detail_row("Created by", token.created_by.name, value_x);
+  ui::detail_row("Created", time_with_distance(token.created_at, now), value_x);
+  ui::detail_row("Last used",
+                 token.last_used_at ? time_with_distance(*token.last_used_at, now) : "Never used",
+                 value_x);
+  if (token.status == TokenStatus::disabled) {
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ui::callout(ui::Tone::neutral, ICON_BAN, "This token is disabled",
+                "Requests with it get 401 Unauthorized. Enable it to use it again, or to edit "
+                "or revoke it.",
+                content);
+  }
+}
+
+void draw_view_footer(UiState &state, float content) {
+  DetailsWindowState &details = state.details;
+  const AccessToken &token = details.token;
+  ImGui::Dummy(ImVec2(0, dp(8)));
+  if (!details.error.empty()) {
+    ui::field_error(details.error);
+    ImGui::Dummy(ImVec2(0, dp(4)));
+  }
+  const bool disabled = token.status == TokenStatus::disabled;
+  const bool can_manage = state.session.can_manage_access_tokens;
+  const float row_y = ImGui::GetCursorPosY();
+  const float left = ImGui::GetCursorPosX();
+  ui::ButtonOptions options;
+  options.enabled = !details.busy;
+
+  // Left: the permanent action, apart from the others.
+  if (can_manage && !disabled) {
+    if (ui::button(ICON_TRASH "  Revoke\xE2\x80\xA6", ui::ButtonKind::secondary, options)) {
+      state.intents.ask_revoke = token.id;
+    }
+  }
+
+  // Right: [Disable | Enable] [Edit] [Close].
+  const char *toggle_label = disabled ? ICON_PLAY "  Enable" : ICON_BAN "  Disable";
+  const char *edit_label = ICON_PENCIL "  Edit";
+  const char *close_label = "Close##footer";
+  float right_width = ui::button_width(close_label);
+  if (can_manage) {
+    right_width += ui::button_width(toggle_label) + dp(10);
+    if (!disabled) right_width += ui::button_width(edit_label) + dp(10);
+  }
+  ImGui::SetCursorPos(ImVec2(left + content - right_width, row_y));
+  if (can_manage) {
+    if (ui::button(toggle_label, disabled ? ui::ButtonKind::primary : ui::ButtonKind::secondary,
+                   options)) {
+      state.intents.lifecycle =
+          std::make_pair(token.id, disabled ? TokenAction::enable : TokenAction::disable);
+    }
+    ImGui::SameLine(0, dp(10));
+    if (!disabled) {
+      if (ui::button(edit_label, ui::ButtonKind::primary, options)) state.intents.start_edit = true;
+      ImGui::SameLine(0, dp(10));
+    }
+  }
+  if (ui::button(close_label, ui::ButtonKind::secondary)) state.intents.close_details = true;
+}
+
+void draw_edit(UiState &state, float content) {
+  DetailsWindowState &details = state.details;
+  TokenForm form = make_token_form(state, details.edit, content);
+  form.new_expiry = &details.new_expiry;
+  form.current_expiry = details.token.expires_at;
+
+  const std::string locked = std::string(display_name(details.token.access_type)) +
+                             " token \xC2\xB7 " + details.token.identifier +
+                             ". The access type cannot be changed.";
+  ui::text_wrapped(locked.c_str(), content, fonts().body, rgb(color::text_muted));
+  ImGui::Dummy(ImVec2(0, dp(8)));
+  const bool name_submitted = draw_token_name_field(form);
+  form_section_gap();
+  if (details.token.access_type == AccessType::workspace) {
+    draw_workspace_scope_field(form);
+  } else {
+    draw_project_rows_field(form);
+  }
+  const std::string type_error = form_field_message(form, "access_type", false);
+  if (!type_error.empty()) ui::field_error(type_error);
+  form_section_gap();
+  draw_expiry_field(form);
+
+  const ValidationContext context{state.session.workspace_role, state.now_unix};
+  // Without a new choice the draft holds the default expiry (1 Week), which is valid and
+  // not sent: it does not block.
+  std::optional<std::string> blocking = first_blocking_reason(details.edit.draft, context);
+  if (!blocking && to_edit_request(details.token, details.edit.draft, details.new_expiry).empty()) {
+    blocking = "Nothing has changed yet.";
+  }
+  const FormFooterResult footer =
+      draw_form_footer(form, blocking, "Update Token", "Updating\xE2\x80\xA6", name_submitted);
+  if (footer.cancel) state.intents.cancel_edit = true;
+  if (footer.submit) state.intents.submit_edit = true;
 }
 
 }  // namespace
@@ -46,77 +164,35 @@ void draw_token_details_window(UiState &state) {
   DetailsWindowState &details = state.details;
   if (details.open && !ImGui::IsPopupOpen(kWindowName)) ImGui::OpenPopup(kWindowName);
   if (!ImGui::IsPopupOpen(kWindowName)) return;
+  if (!ui::begin_modal(kWindowName, dp(kWidth))) return;
+  const float content = ui::modal_content_width(dp(kWidth));
 
-  const ImGuiViewport *viewport = ImGui::GetMainViewport();
-  const float width = std::min(dp(540), viewport->Size.x - dp(32));
-  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y - dp(48)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(28), dp(24)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, dp(14));
-  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border));
-  const bool visible = ImGui::BeginPopupModal(
-      kWindowName, nullptr,
-      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PopStyleColor();
-  ImGui::PopStyleVar(2);
-  if (!visible) return;
-  const float content = std::max(ImGui::GetContentRegionAvail().x, width - dp(56));
-
-  const ImVec2 top = ImGui::GetCursorPos();
-  ui::text(kWindowName, fonts().heading, rgb(color::text));
-  ImGui::SetCursorPos(ImVec2(top.x + content - dp(36), top.y - dp(8)));
-  if (ui::icon_button(ICON_TIMES, "Close")) details.open = false;
-  ImGui::SetCursorPos(ImVec2(top.x, top.y + fonts().heading->FontSize + dp(16)));
-
-  const AccessToken *token = find_token(state, details.token_id);
-  if (token == nullptr) {
-    ui::text_muted("This access token is no longer in the list.");
+  const bool editing = details.editing;
+  const bool busy = details.edit.submitting;
+  if (ui::modal_header(editing ? "Edit Access Token" : kWindowName, content, !busy)) {
+    state.intents.close_details = true;
+  }
+  ImGui::Dummy(ImVec2(0, dp(6)));
+  if (editing) {
+    draw_edit(state, content);
   } else {
-    const float label_width = ImGui::GetCursorPosX() + dp(130);
-    detail_row("Name", token->name, label_width);
-    detail_row("Identifier", token->identifier, label_width, fonts().mono);
-    {
-      const float y = ImGui::GetCursorPosY();
-      ui::text("Status", fonts().body, rgb(color::text_muted));
-      ImGui::SameLine(label_width);
-      ImGui::SetCursorPosY(y - dp(3));
-      ui::badge(status_label(token->status),
-                token->status == TokenStatus::enabled   ? ui::Tone::success
-                : token->status == TokenStatus::expired ? ui::Tone::danger
-                                                        : ui::Tone::neutral);
-    }
-    detail_row("Access type", std::string(display_name(token->access_type)), label_width);
-    if (token->access_type == AccessType::workspace && token->workspace_role) {
-      detail_row("Workspace role", std::string(display_name(*token->workspace_role)), label_width);
-    }
-    for (const ProjectGrant &grant : token->projects) {
-      detail_row(&grant == &token->projects.front() ? "Projects" : "",
-                 grant.project_name + " \xC2\xB7 " + std::string(display_name(grant.role)),
-                 label_width);
-    }
-    detail_row("Expires", token->expires_at ? format_date_time(*token->expires_at) : "Never",
-               label_width);
-    detail_row("Created by", token->created_by.name, label_width);
-    detail_row("Created", format_date_time(token->created_at), label_width);
-    detail_row("Last used",
-               token->last_used_at ? format_date_time(*token->last_used_at) : "Never used",
-               label_width);
+    draw_facts(state, details.token, content);
+    draw_view_footer(state, content);
   }
 
-  ImGui::Dummy(ImVec2(0, dp(12)));
-  const char *close_label = "Close##footer";
-  const float close_width = std::max(ui::button_width(close_label), dp(96));
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + content - close_width);
-  ui::ButtonOptions options;
-  options.size = ImVec2(close_width, 0);
-  if (ui::button(close_label, ui::ButtonKind::secondary, options)) details.open = false;
+  // Esc: leaves edit mode (keeping the original values), else closes; a list or the
+  // calendar open last frame took that Esc for itself.
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
-      ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-    details.open = false;
+      ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !busy && !details.edit.child_popup_was_open) {
+    if (editing) {
+      state.intents.cancel_edit = true;
+    } else {
+      state.intents.close_details = true;
+    }
   }
+  details.edit.child_popup_was_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   if (!details.open) ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  ui::end_modal();
 }
 
 }  // namespace hawzu

@@ -1,6 +1,9 @@
 // The token table: Label, Access Type, Created by, Created, Expires, Status, Actions.
-// Columns other than Label can be hidden (right-click the header) and sorted (click a
-// header). Disabled tokens are drawn with less emphasis. A row opens its details.
+// The server sorts (click a header), searches and filters; the table draws only the rows
+// in view (ImGuiListClipper) and asks for the next page when the end comes into view,
+// so 10,000 tokens scroll like 10. Columns other than Label can be hidden (right-click
+// the header). Disabled tokens are drawn with less emphasis. A row opens its details;
+// its ⋯ button offers the actions.
 #include "web/screens.h"
 
 #include "web/format.h"
@@ -11,14 +14,13 @@
 #include "web/token_labels.h"
 #include "web/widgets.h"
 
+#include "shared/relative_time.h"
+
 #include "imgui.h"
 #include "imgui_internal.h"  // ImRect
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string>
-#include <vector>
 
 namespace hawzu {
 namespace {
@@ -31,39 +33,40 @@ namespace color = ui::color;
 enum Column { label, access_type, created_by, created, expires, status, actions, kColumnCount };
 
 constexpr float kRowHeight = 64;
+// Ask for the next page when this few loaded rows are left below the view.
+constexpr int kLoadAheadRows = 30;
 
-int compare_tokens(const AccessToken &a, const AccessToken &b, int column) {
-  const auto order = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+TokenSortColumn sort_column_of(int column) {
   switch (column) {
     case access_type:
-      return order(static_cast<int>(a.access_type), static_cast<int>(b.access_type));
+      return TokenSortColumn::access_type;
     case created_by:
-      return a.created_by.name.compare(b.created_by.name);
-    case created:
-      return order(a.created_at, b.created_at);
+      return TokenSortColumn::created_by;
     case expires:
-      // Tokens that never expire sort after every date.
-      return order(a.expires_at.value_or(INT64_MAX), b.expires_at.value_or(INT64_MAX));
+      return TokenSortColumn::expires_at;
     case status:
-      return order(static_cast<int>(a.status), static_cast<int>(b.status));
+      return TokenSortColumn::status;
     case label:
+      return TokenSortColumn::name;
+    case created:
     default:
-      return token_name_key(a.name).compare(token_name_key(b.name));
+      return TokenSortColumn::created_at;
   }
 }
 
-std::vector<std::size_t> sorted_rows(const std::vector<AccessToken> &tokens,
-                                     const ImGuiTableSortSpecs *specs) {
-  std::vector<std::size_t> rows(tokens.size());
-  std::iota(rows.begin(), rows.end(), 0);
-  if (specs == nullptr || specs->SpecsCount == 0) return rows;
+// A header click changes the server's sort and starts the list over.
+void apply_sort_specs(UiState &state, ImGuiTableSortSpecs *specs) {
+  if (specs == nullptr || !specs->SpecsDirty) return;
+  specs->SpecsDirty = false;
+  if (specs->SpecsCount == 0) return;
   const ImGuiTableColumnSortSpecs &spec = specs->Specs[0];
-  std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-    int result = compare_tokens(tokens[a], tokens[b], spec.ColumnIndex);
-    if (spec.SortDirection == ImGuiSortDirection_Descending) result = -result;
-    return result < 0;
-  });
-  return rows;
+  TokenListQuery &query = state.list.query;
+  const TokenSortColumn column = sort_column_of(spec.ColumnIndex);
+  const bool descending = spec.SortDirection == ImGuiSortDirection_Descending;
+  if (column == query.sort && descending == query.descending) return;
+  query.sort = column;
+  query.descending = descending;
+  state.intents.reload_tokens = true;
 }
 
 // Moves the cursor down so content `content_height` tall sits in the middle of the row.
@@ -81,15 +84,46 @@ void two_lines(float row_top, const std::string &first, ImFont *first_font, ImU3
   ui::text(second.c_str(), second_font, rgb(color::text_muted));
 }
 
-void one_line(float row_top, const std::string &value, ImU32 text_color) {
+// A relative time ("3 hours ago") with the exact one on hover.
+void time_cell(float row_top, const std::string &value, const std::string &exact,
+               ImU32 text_color) {
   center_in_row(row_top, fonts().body->FontSize);
   ui::text(value.c_str(), fonts().body, text_color);
+  ui::hover_text(exact.c_str());
+}
+
+void draw_actions_menu(UiState &state, const AccessToken &token) {
+  const std::string button_label = "Actions for " + token.name;
+  if (ui::icon_button(ICON_ELLIPSIS, button_label.c_str())) ImGui::OpenPopup("##actions");
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(6), dp(6)));
+  ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(10));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(2)));
+  if (ImGui::BeginPopup("##actions")) {
+    Intents &intents = state.intents;
+    if (ui::menu_item(ICON_EYE, "View details")) intents.open_details = token.id;
+    // A disabled token offers no edit or revoke until it is enabled again.
+    if (token.status == TokenStatus::disabled) {
+      if (ui::menu_item(ICON_PLAY, "Enable")) {
+        intents.lifecycle = std::make_pair(token.id, TokenAction::enable);
+      }
+    } else {
+      if (ui::menu_item(ICON_PENCIL, "Edit")) intents.edit_token = token.id;
+      if (ui::menu_item(ICON_BAN, "Disable")) {
+        intents.lifecycle = std::make_pair(token.id, TokenAction::disable);
+      }
+      ImGui::Separator();
+      if (ui::menu_item(ICON_TRASH, "Revoke\xE2\x80\xA6", true)) intents.ask_revoke = token.id;
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar(3);
 }
 
 void draw_row(UiState &state, const AccessToken &token) {
   ImGui::PushID(static_cast<int>(token.id));
   ImGui::TableNextRow(ImGuiTableRowFlags_None, dp(kRowHeight));
   const bool dimmed = token.status == TokenStatus::disabled;
+  const std::int64_t now = state.now_unix;
 
   ImGui::TableSetColumnIndex(label);
   const float row_top = ImGui::GetCursorPosY();
@@ -104,35 +138,32 @@ void draw_row(UiState &state, const AccessToken &token) {
               access_summary(token), fonts().small);
   }
   if (ImGui::TableSetColumnIndex(created_by)) {
-    one_line(row_top, token.created_by.name, rgb(color::text_secondary));
+    center_in_row(row_top, fonts().body->FontSize);
+    ui::text(token.created_by.name.c_str(), fonts().body, rgb(color::text_secondary));
   }
   if (ImGui::TableSetColumnIndex(created)) {
-    one_line(row_top, format_date(token.created_at), rgb(color::text_secondary));
+    time_cell(row_top, relative_time(token.created_at, now), format_date_time(token.created_at),
+              rgb(color::text_secondary));
   }
   if (ImGui::TableSetColumnIndex(expires)) {
     const bool expired = token.status == TokenStatus::expired;
-    one_line(row_top, expiry_label(token),
-             rgb(expired ? color::danger_text
-                         : (token.expires_at ? color::text_secondary : color::text_muted)));
+    time_cell(row_top, expiry_relative(token, now),
+              exact_time_hint(token.expires_at, "This token never expires."),
+              rgb(expired ? color::danger_text
+                          : (token.expires_at ? color::text_secondary : color::text_muted)));
   }
   if (dimmed) ImGui::PopStyleVar();
 
   if (ImGui::TableSetColumnIndex(status)) {
     center_in_row(row_top, dp(22));
-    const ui::Tone tone = token.status == TokenStatus::enabled   ? ui::Tone::success
-                          : token.status == TokenStatus::expired ? ui::Tone::danger
-                                                                 : ui::Tone::neutral;
-    ui::badge(status_label(token.status), tone);
+    ui::badge(status_label(token.status), status_tone(token.status));
   }
   if (ImGui::TableSetColumnIndex(actions)) {
     center_in_row(row_top, dp(36));
-    const std::string view_label = std::string(ICON_EYE "  View##") + token.name;
-    if (ui::button(view_label.c_str(), ui::ButtonKind::ghost)) {
-      state.intents.open_details = token.id;
-    }
+    if (state.session.can_manage_access_tokens) draw_actions_menu(state, token);
   }
 
-  // The whole row is one selectable that opens the details. Submitted last, so the View
+  // The whole row is one selectable that opens the details. Submitted last, so the ⋯
   // button (submitted before it) keeps the mouse where they overlap, without
   // AllowOverlap (which ignores a click that arrives in the same frame as the move).
   ImGui::TableSetColumnIndex(label);
@@ -153,6 +184,27 @@ void draw_row(UiState &state, const AccessToken &token) {
   ImGui::PopID();
 }
 
+// Below the rows: more rows on their way, or why they did not come.
+void draw_list_end(UiState &state) {
+  TokenListState &list = state.list;
+  if (list.loading_more) {
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + dp(16));
+    ui::spinner(dp(8), rgb(color::accent));
+    ImGui::SameLine(0, dp(8));
+    ui::text_muted("Loading more tokens\xE2\x80\xA6", fonts().small);
+    ImGui::Dummy(ImVec2(0, dp(8)));
+  } else if (!list.more_error.empty()) {
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + dp(16));
+    const std::string message = "More tokens could not be loaded: " + list.more_error;
+    ui::text(message.c_str(), fonts().small, rgb(color::danger_text));
+    ImGui::SameLine(0, dp(8));
+    if (ui::button("Try again##more", ui::ButtonKind::link)) state.intents.load_more_tokens = true;
+    ImGui::Dummy(ImVec2(0, dp(8)));
+  }
+}
+
 }  // namespace
 
 void draw_token_table(UiState &state, float width) {
@@ -171,10 +223,10 @@ void draw_token_table(UiState &state, float width) {
     ImGui::TableSetupColumn("Created by", 0, 1.2f);
     ImGui::TableSetupColumn(
         "Created", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-        1.0f);
-    ImGui::TableSetupColumn("Expires", 0, 1.0f);
+        1.1f);
+    ImGui::TableSetupColumn("Expires", 0, 1.3f);
     ImGui::TableSetupColumn("Status", fixed, dp(96));
-    ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(84));
+    ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(68));
 
     // Header: small, muted, on a tinted band.
     ImGui::PushFont(fonts().small_medium);
@@ -191,13 +243,26 @@ void draw_token_table(UiState &state, float width) {
     }
     ImGui::PopStyleColor(3);
     ImGui::PopFont();
+    apply_sort_specs(state, ImGui::TableGetSortSpecs());
 
-    const std::vector<std::size_t> rows =
-        sorted_rows(state.list.tokens, ImGui::TableGetSortSpecs());
-    for (std::size_t index : rows) draw_row(state, state.list.tokens[index]);
+    const std::vector<AccessToken> &tokens = state.list.tokens;
+    const int count = static_cast<int>(tokens.size());
+    ImGuiListClipper clipper;
+    clipper.Begin(count, dp(kRowHeight));
+    int last_drawn = -1;
+    while (clipper.Step()) {
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        draw_row(state, tokens[static_cast<std::size_t>(row)]);
+        last_drawn = row;
+      }
+    }
+    if (last_drawn >= count - kLoadAheadRows && !state.list.next_cursor.empty()) {
+      state.intents.load_more_tokens = true;
+    }
     ImGui::EndTable();
   }
   ImGui::PopStyleVar(3);
+  draw_list_end(state);
   ui::end_card();
 }
 

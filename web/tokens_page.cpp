@@ -26,7 +26,8 @@ constexpr const char *kCreateAccessTokenLabel = ICON_PLUS "  Create Access Token
 
 void draw_page_header(UiState &state, float width) {
   const bool show_create = state.session.can_manage_access_tokens && state.list.load.loaded &&
-                           !state.list.tokens.empty();
+                           !state.list.forbidden &&
+                           (!state.list.tokens.empty() || state.list.query.filtered());
   const float button_width = show_create ? ui::button_width(kCreateTokenLabel) : 0;
   const ImVec2 top = ImGui::GetCursorScreenPos();
 
@@ -143,6 +144,17 @@ void draw_empty_state(UiState &state, float width) {
   ui::end_card();
 }
 
+// A search or filter that matches nothing: say so, and offer the way back.
+void draw_no_matches(float width) {
+  ui::begin_card("##no-matches", width, ImVec2(dp(32), dp(40)));
+  const float inner = width - dp(64);
+  ui::text_centered("No access tokens match", inner, fonts().heading, rgb(color::text));
+  ImGui::Dummy(ImVec2(0, dp(2)));
+  ui::text_centered("Try other words, or clear the search and filters to see every token.", inner,
+                    fonts().body, rgb(color::text_muted));
+  ui::end_card();
+}
+
 }  // namespace
 
 void draw_tokens_page(UiState &state) {
@@ -167,14 +179,21 @@ void draw_tokens_page(UiState &state) {
     } else {
       draw_loading(width);
     }
-  } else if (state.list.tokens.empty()) {
+  } else if (state.list.tokens.empty() && !state.list.query.filtered()) {
     draw_empty_state(state, width);
   } else {
     if (!state.list.load.error.empty()) {
       draw_load_error(state, width);
       ImGui::Dummy(ImVec2(0, dp(6)));
     }
-    draw_token_table(state, width);
+    draw_token_toolbar(state, width);
+    draw_filter_summary(state);
+    ImGui::Dummy(ImVec2(0, dp(6)));
+    if (state.list.tokens.empty()) {
+      draw_no_matches(width);
+    } else {
+      draw_token_table(state, width);
+    }
   }
 }
 

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hawzu {
@@ -38,6 +39,7 @@ struct TokenOptions {
   std::vector<WorkspaceRole> workspace_roles;  // assignable, not above the caller
   std::vector<ProjectRole> project_roles;
   std::vector<ProjectOption> projects;
+  std::vector<UserRef> creators;  // who created the live tokens (the created-by filter)
 };
 
 // A request's progress as the UI shows it.
@@ -47,30 +49,70 @@ struct LoadState {
   std::string error;  // a sentence for the person; empty when fine
 };
 
-struct TokenListState {
-  std::vector<AccessToken> tokens;
-  LoadState load;
-  // The server does not show this person the list (403): a notice replaces the table.
-  bool forbidden = false;
-};
-
 struct DatePickerState {
   bool open = false;
   int year = 0;  // the month shown
   int month = 0;
 };
 
-struct CreateWindowState {
-  bool open = false;
-  bool appearing = false;   // open the window this frame
-  bool focus_name = false;  // give the name field the keyboard until it has it
+// A date range filter: both ends optional, local days, inclusive.
+struct DateRange {
+  std::optional<CivilDate> from;
+  std::optional<CivilDate> to;
+  DatePickerState from_picker;
+  DatePickerState to_picker;
+  bool active() const { return from.has_value() || to.has_value(); }
+};
+
+// What the person asked the list to show: searched, filtered and sorted by the server.
+enum class TokenSortColumn { name, access_type, created_by, created_at, expires_at, status };
+
+struct TokenListQuery {
+  std::string search;
+  std::optional<AccessType> access_type;
+  std::optional<TokenStatus> status;
+  std::optional<std::int64_t> created_by;
+  DateRange created;
+  DateRange expires;
+  TokenSortColumn sort = TokenSortColumn::created_at;
+  bool descending = true;
+  bool filtered() const {
+    return !search.empty() || access_type || status || created_by || created.active() ||
+           expires.active();
+  }
+};
+
+// The table's rows: the pages loaded so far, in the server's order. Further pages load
+// as the person scrolls towards the end.
+struct TokenListState {
+  TokenListQuery query;
+  std::vector<AccessToken> tokens;
+  std::string next_cursor;  // empty when every page is loaded
+  LoadState load;           // the first page of the current query
+  bool loading_more = false;
+  std::string more_error;
+  int generation = 0;           // bumped per new query: older answers are dropped
+  double search_edited_at = 0;  // emscripten_get_now() of the last keystroke (debounce)
+  // The server does not show this person the list (403): a notice replaces the table.
+  bool forbidden = false;
+};
+
+// The fields the create window and the edit mode of the details window share.
+struct TokenFormState {
   AccessTokenDraft draft;
+  bool focus_name = false;     // give the name field the keyboard until it has it
   bool name_edited = false;    // show name problems only once the person typed
-  FieldErrors server_errors;   // from the last create attempt, cleared when a field changes
+  FieldErrors server_errors;   // from the last attempt, cleared when a field changes
   std::string server_message;  // an error not tied to a field
   bool submitting = false;
   DatePickerState date_picker;
   bool child_popup_was_open = false;  // a list or the calendar, last frame (for Esc)
+};
+
+struct CreateWindowState {
+  bool open = false;
+  bool appearing = false;  // open the window this frame
+  TokenFormState form;
 };
 
 // The token value lives in a fixed buffer so it can be overwritten when the window
@@ -83,21 +125,54 @@ struct CreatedWindowState {
   double copied_at = 0;         // emscripten_get_now() when the copy was confirmed
 };
 
+// One token's details; in edit mode the same window holds the edit form.
 struct DetailsWindowState {
   bool open = false;
-  std::int64_t token_id = 0;
+  AccessToken token;  // as the server last described it
+  bool editing = false;
+  TokenFormState edit;
+  bool new_expiry = false;  // the person chose a new expiry (else the current one stays)
+  bool busy = false;        // a disable or enable is on its way
+  std::string error;        // the last action's failure, for the person
 };
+
+// "Revoke access token?": names the token and says it is permanent.
+struct RevokeWindowState {
+  bool open = false;
+  AccessToken token;
+  bool submitting = false;
+  std::string error;
+  bool return_to_details = false;  // Cancel goes back to the details window
+};
+
+// A short confirmation at the bottom of the page ("CI Runner was disabled.").
+struct Toast {
+  std::string message;
+  double shown_at = 0;  // emscripten_get_now()
+};
+
+enum class TokenAction { disable, enable };
 
 // What the person asked for during a frame; handled by the app after the frame.
 struct Intents {
   bool sign_out = false;
   bool reload_tokens = false;
+  bool load_more_tokens = false;
   bool reload_options = false;
   bool open_create = false;
   bool submit_create = false;
   bool close_create = false;
   bool close_created = false;
   std::optional<std::int64_t> open_details;
+  std::optional<std::int64_t> edit_token;  // open the details window in edit mode
+  bool start_edit = false;
+  bool cancel_edit = false;
+  bool submit_edit = false;
+  bool close_details = false;
+  std::optional<std::pair<std::int64_t, TokenAction>> lifecycle;
+  std::optional<std::int64_t> ask_revoke;
+  bool confirm_revoke = false;
+  bool cancel_revoke = false;
 };
 
 enum class AppScreen { starting, signed_out, signed_in };
@@ -112,6 +187,8 @@ struct UiState {
   CreateWindowState create;
   CreatedWindowState created;
   DetailsWindowState details;
+  RevokeWindowState revoke;
+  Toast toast;
   Intents intents;
   std::int64_t now_unix = 0;   // this frame's time
   int utc_offset_minutes = 0;  // the browser's offset now (for expiry choices)

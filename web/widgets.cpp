@@ -8,6 +8,7 @@
 
 #include "imgui_internal.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -208,6 +209,10 @@ bool button(const char *label, ButtonKind kind, const ButtonOptions &options) {
       break;
     case ButtonKind::secondary:
       break;
+    case ButtonKind::danger:
+      background = color::danger, hovered = color::danger_text, active = color::danger_text;
+      text_color = 0xFFFFFF, border = color::danger;
+      break;
     case ButtonKind::ghost:
     case ButtonKind::icon:
       background = color::surface, hovered = color::neutral_soft, active = color::border;
@@ -259,6 +264,26 @@ bool icon_button(const char *icon, const char *label, bool enabled) {
   const bool pressed = button(id.c_str(), ButtonKind::icon, options);
   if (enabled) tooltip(label);
   return pressed;
+}
+
+bool menu_item(const char *icon, const char *label, bool danger) {
+  const std::string text = std::string(icon) + "   " + label;
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered,
+                        rgb(danger ? color::danger_soft : color::neutral_soft));
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, rgb(danger ? color::danger_border : color::border));
+  ImGui::PushStyleColor(ImGuiCol_Text, rgb(danger ? color::danger_text : color::text_secondary));
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+  ImGui::PushFont(fonts().body);
+  const bool pressed = ImGui::Selectable(text.c_str(), false, 0, ImVec2(dp(180), dp(34)));
+  ImGui::PopFont();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(3);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  return pressed;
+}
+
+void hover_text(const char *text) {
+  tooltip(text);
 }
 
 // ---------------------------------------------------------------------------
@@ -520,6 +545,64 @@ void draw_shadow(ImDrawList *draw_list, ImVec2 min, ImVec2 max, float rounding, 
                        ImVec2(max.x + grow, max.y + grow + dp(2)), rgb(0x101828, alpha),
                        rounding + grow, 0, dp(1.2f));
   }
+}
+
+bool begin_modal(const char *name, float width) {
+  const ImGuiViewport *viewport = ImGui::GetMainViewport();
+  width = std::min(width, viewport->Size.x - dp(32));
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y - dp(48)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(28), dp(24)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, dp(14));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border));
+  const bool visible = ImGui::BeginPopupModal(
+      name, nullptr,
+      ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  return visible;
+}
+
+float modal_content_width(float width) {
+  const float outer = std::min(width, ImGui::GetMainViewport()->Size.x - dp(32));
+  return std::max(ImGui::GetContentRegionAvail().x, outer - dp(56));
+}
+
+void modal_divider() {
+  const ImVec2 line_start = ImGui::GetCursorScreenPos();
+  // Edge to edge across the window: past the content clip rectangle, which stops half
+  // a padding short of the window's sides.
+  const ImVec2 window_min = ImGui::GetWindowPos();
+  const ImVec2 window_max(window_min.x + ImGui::GetWindowWidth(),
+                          window_min.y + ImGui::GetWindowHeight());
+  ImGui::PushClipRect(window_min, window_max, false);
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(window_min.x + 1, line_start.y),
+                                      ImVec2(window_max.x - 1, line_start.y), rgb(color::border),
+                                      dp(1));
+  ImGui::PopClipRect();
+  ImGui::Dummy(ImVec2(0, dp(10)));
+}
+
+void end_modal() {
+  ImGui::EndPopup();
+}
+
+bool modal_header(const char *title, float content_width, bool close_enabled) {
+  const ImVec2 top = ImGui::GetCursorPos();
+  text(title, fonts().heading, rgb(color::text));
+  ImGui::SetCursorPos(ImVec2(top.x + content_width - dp(36), top.y - dp(8)));
+  const bool close = icon_button(ICON_TIMES, "Close", close_enabled);
+  ImGui::SetCursorPos(ImVec2(top.x, top.y + fonts().heading->FontSize + dp(6)));
+  return close;
+}
+
+void detail_row(const char *label, const std::string &value, float value_x, ImFont *value_font) {
+  const float y = ImGui::GetCursorPosY();
+  text(label, fonts().body, rgb(color::text_muted));
+  ImGui::SameLine(value_x);
+  ImGui::SetCursorPosY(y);
+  text(value.c_str(), value_font ? value_font : fonts().body_medium, rgb(color::text));
 }
 
 void align_right(float width) {

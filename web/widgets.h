@@ -31,7 +31,7 @@ void draw_text(ImDrawList *draw_list, ImVec2 position, const char *text, ImFont 
 // ---------------------------------------------------------------------------
 // Buttons.
 
-enum class ButtonKind { primary, secondary, ghost, link, icon };
+enum class ButtonKind { primary, secondary, danger, ghost, link, icon };
 
 struct ButtonOptions {
   bool enabled = true;
@@ -44,6 +44,12 @@ bool button(const char *label, ButtonKind kind, const ButtonOptions &options = {
 float button_width(const char *label);
 // A square button showing one icon; `label` ("Remove project") is its accessible name.
 bool icon_button(const char *icon, const char *label, bool enabled = true);
+
+// One entry of a popup menu (row actions): an icon, a label, danger in red.
+bool menu_item(const char *icon, const char *label, bool danger = false);
+
+// Shows `text` in a tooltip while the last item is hovered (after the usual delay).
+void hover_text(const char *text);
 
 // ---------------------------------------------------------------------------
 // Status and messages.
@@ -92,6 +98,22 @@ void end_card();
 // A soft shadow under the rectangle (page coordinates), drawn into `draw_list`.
 void draw_shadow(ImDrawList *draw_list, ImVec2 min, ImVec2 max, float rounding,
                  float strength = 1.0f);
+
+// The app's windows: a centred modal `width` wide (at most the viewport less a margin),
+// with the standard padding, rounding and border. Call end_modal() only when it returns
+// true. modal_header() draws the title with a Close button; true when it was clicked.
+bool begin_modal(const char *name, float width);
+void end_modal();
+bool modal_header(const char *title, float content_width, bool close_enabled = true);
+// The content width of a modal begun with `width` (the auto-resizing window may report
+// less on its first frame).
+float modal_content_width(float width);
+// A line across the whole modal (above its buttons), with space below it.
+void modal_divider();
+
+// A "label    value" line of a details table; the value starts at `value_x`.
+void detail_row(const char *label, const std::string &value, float value_x,
+                ImFont *value_font = nullptr);
 
 // Moves the cursor right so an item of `width` ends at the right edge of the region.
 void align_right(float width);

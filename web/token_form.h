@@ -1,0 +1,55 @@
+// The fields of a token form, shared by the create window and the edit mode of the
+// details window (PRODUCT.md §3.1, §3.3): name, workspace scope, project rows, expiry,
+// and the footer with the reason a disabled submit button is disabled. Each function
+// draws one field from a TokenFormState and clears the server's error for a field the
+// person changes.
+#pragma once
+
+#include "web/api_client.h"
+#include "web/ui_state.h"
+
+#include <optional>
+#include <string>
+
+namespace hawzu {
+
+// Context for one frame of a form.
+struct TokenForm {
+  UiState &state;
+  TokenFormState &fields;
+  FieldErrors client_errors;  // the shared validation of fields.draft this frame
+  float width;                // content width
+  // Edit mode: the expiry picker offers "Keep current expiry" first, described by
+  // `current_expiry`; *new_expiry says whether another choice was made.
+  bool *new_expiry = nullptr;
+  std::optional<std::int64_t> current_expiry;
+};
+
+// Runs the shared validation on the draft (the person's rank, today's date).
+TokenForm make_token_form(UiState &state, TokenFormState &fields, float width);
+
+// Returns true when Enter was pressed in the name field.
+bool draw_token_name_field(TokenForm &form);
+void draw_workspace_scope_field(TokenForm &form);
+void draw_project_rows_field(TokenForm &form);
+void draw_expiry_field(TokenForm &form);
+
+// The server's error for the access type (it is not a field of its own in edit mode).
+std::string form_field_message(const TokenForm &form, const std::string &field, bool show_client);
+void forget_server_errors(TokenFormState &fields, const std::string &field_prefix);
+void form_section_gap();
+
+// A refused submit: field errors go under their fields, the rest to the footer.
+void show_server_errors(TokenFormState &fields, ApiError error);
+
+// A full-width divider, then `blocking` (why submit is disabled) or the server's message
+// at the left and [Cancel] [submit] at the right.
+struct FormFooterResult {
+  bool cancel = false;
+  bool submit = false;
+};
+FormFooterResult draw_form_footer(TokenForm &form, const std::optional<std::string> &blocking,
+                                  const char *submit_label, const char *submitting_label,
+                                  bool submit_requested);
+
+}  // namespace hawzu

@@ -1,0 +1,17 @@
+// The list's URL query (PRODUCT.md §4: q, access_type, status, created_by, the date
+// ranges, sort, order, limit, cursor) for what the person chose in the toolbar.
+#pragma once
+
+#include "web/ui_state.h"
+
+#include <string>
+
+namespace hawzu {
+
+inline constexpr int kTokenPageSize = 100;
+
+// Date ranges are the person's local days, sent as RFC 3339 instants with the local
+// offset of each day: from 00:00:00 of `from` to 23:59:59 of `to`.
+std::string to_query_string(const TokenListQuery &query, const std::string &cursor);
+
+}  // namespace hawzu

@@ -1,0 +1,30 @@
+// The manage actions of PRODUCT.md §3.3, from the person's intent to the server's answer:
+// the details window and its edit mode, disable and enable, and revoke after the
+// confirmation. A changed token is replaced in the table where it stands; a revoked one
+// leaves it.
+#pragma once
+
+#include "web/ui_state.h"
+
+#include <cstdint>
+#include <string>
+
+namespace hawzu {
+
+void open_token_details(UiState &state, std::int64_t token_id, bool edit);
+void close_token_details(UiState &state);
+void start_token_edit(UiState &state);
+void cancel_token_edit(UiState &state);
+void submit_token_edit(UiState &state);
+
+void change_token_state(UiState &state, std::int64_t token_id, TokenAction action);
+
+void ask_to_revoke(UiState &state, std::int64_t token_id);
+void confirm_revoke(UiState &state);
+void cancel_revoke(UiState &state);
+
+// How long a toast stays on screen.
+inline constexpr double kToastMilliseconds = 5000;
+void show_toast(UiState &state, std::string message);
+
+}  // namespace hawzu

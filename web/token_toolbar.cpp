@@ -1,0 +1,216 @@
+// Above the token table: the search box (label, creator, identifier) and the filters
+// (access type, status, created by, created and expiry date ranges). The server does
+// the searching; a changed filter reloads at once, typed search text once it settles.
+#include "web/screens.h"
+
+#include "web/format.h"
+#include "web/icons.h"
+#include "web/platform/fonts.h"
+#include "web/theme.h"
+#include "web/token_labels.h"
+#include "web/widgets.h"
+
+#include "imgui.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace hawzu {
+namespace {
+
+using platform::fonts;
+using ui::dp;
+using ui::rgb;
+namespace color = ui::color;
+
+constexpr std::size_t kMaxSearchLength = 200;  // the server's limit for q
+
+// A select over optional values: "Any …" first, then `choices`.
+template <typename T, typename Label>
+bool draw_filter_select(const char *label_id, const char *any_label, std::optional<T> &value,
+                        const std::vector<T> &choices, Label label_of, float width) {
+  bool changed = false;
+  const std::string preview = value ? label_of(*value) : std::string(any_label);
+  if (ui::begin_select(label_id, preview.c_str(), !value, width)) {
+    if (ui::select_option(any_label, !value)) {
+      changed = value.has_value();
+      value.reset();
+    }
+    for (const T &choice : choices) {
+      const std::string text = label_of(choice);
+      if (ui::select_option(text.c_str(), value == choice)) {
+        changed = value != choice;
+        value = choice;
+      }
+    }
+    ui::end_select();
+  }
+  return changed;
+}
+
+// "From" or "To" of a range: a field that opens a calendar, and a clear button.
+bool draw_range_end(const char *label_id, std::optional<CivilDate> &date, DatePickerState &picker,
+                    const CivilDate &today, float width) {
+  bool changed = false;
+  const std::string popup = std::string("##calendar") + label_id;
+  const std::string text = date ? format_date(*date) : "Any day";
+  const float clear_width = date ? dp(36) + dp(4) : 0;
+  const ImVec2 field_min = ImGui::GetCursorScreenPos();
+  if (ui::field_button(label_id, text.c_str(), ICON_CALENDAR, !date, width - clear_width)) {
+    picker.year = 0;
+    ImGui::OpenPopup(popup.c_str());
+  }
+  if (date) {
+    ImGui::SameLine(0, dp(4));
+    const std::string clear_label = std::string("Clear ") + label_id;
+    if (ui::icon_button(ICON_TIMES, clear_label.c_str())) {
+      date.reset();
+      changed = true;
+    }
+  }
+  ImGui::SetNextWindowPos(ImVec2(field_min.x, field_min.y + ImGui::GetFrameHeight() + dp(6)));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(16), dp(16)));
+  ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(12));
+  if (ImGui::BeginPopup(popup.c_str(), ImGuiWindowFlags_NoMove)) {
+    const CivilDate earliest{2000, 1, 1};
+    const CivilDate latest{today.year + 30, 12, 31};
+    if (draw_date_picker(picker, date, earliest, latest, today)) {
+      changed = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar(2);
+  return changed;
+}
+
+bool draw_date_range(const char *title, const char *id, DateRange &range, const CivilDate &today,
+                     float width) {
+  ImGui::PushID(id);
+  ui::field_label(title);
+  const float gap = dp(8);
+  const float half = std::floor((width - gap) * 0.5f);
+  const std::string from_id = std::string(title) + " from";
+  const std::string to_id = std::string(title) + " to";
+  bool changed = draw_range_end(from_id.c_str(), range.from, range.from_picker, today, half);
+  ImGui::SameLine(0, gap);
+  changed |= draw_range_end(to_id.c_str(), range.to, range.to_picker, today, half);
+  ImGui::PopID();
+  return changed;
+}
+
+// The "Dates" button: a popover with both ranges.
+bool draw_dates_filter(UiState &state, float width) {
+  TokenListQuery &query = state.list.query;
+  const int active = (query.created.active() ? 1 : 0) + (query.expires.active() ? 1 : 0);
+  const std::string label =
+      active ? "Dates (" + std::to_string(active) + ")" : std::string("Dates");
+  if (ui::field_button("Dates", label.c_str(), ICON_CHEVRON_DOWN, !active, width)) {
+    ImGui::OpenPopup("##dates");
+  }
+  const ImVec2 below(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y + dp(6));
+  bool changed = false;
+  ImGui::SetNextWindowPos(below, ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(20), dp(16)));
+  ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(12));
+  if (ImGui::BeginPopup("##dates", ImGuiWindowFlags_NoMove)) {
+    const CivilDate today = local_date(state.now_unix);
+    const float inner = dp(360);
+    changed |= draw_date_range("Created", "created", query.created, today, inner);
+    ImGui::Dummy(ImVec2(0, dp(8)));
+    changed |= draw_date_range("Expires", "expires", query.expires, today, inner);
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ui::text_wrapped("Both ends are included. Tokens that never expire match no expiry range.",
+                     inner, fonts().small, rgb(color::text_muted));
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar(2);
+  return changed;
+}
+
+std::string creator_name(const TokenOptions &options, std::int64_t id) {
+  for (const UserRef &person : options.creators) {
+    if (person.id == id) return person.name;
+  }
+  return "Person " + std::to_string(id);
+}
+
+}  // namespace
+
+void draw_token_toolbar(UiState &state, float width) {
+  TokenListQuery &query = state.list.query;
+  const float gap = dp(10);
+  const float type_width = dp(150), status_width = dp(140), creator_width = dp(170),
+              dates_width = dp(130);
+  const float filters_width = type_width + status_width + creator_width + dates_width + gap * 3;
+  // One row when it fits, else the search box gets a row of its own.
+  const bool one_row = width - filters_width - gap >= dp(260);
+  const float search_width = one_row ? width - filters_width - gap : width;
+
+  const ImVec2 search_min = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(dp(36), ImGui::GetStyle().FramePadding.y));
+  if (ui::input_text("##Search tokens", query.search, "Search by label, creator or identifier",
+                     search_width)) {
+    if (query.search.size() > kMaxSearchLength) query.search.resize(kMaxSearchLength);
+    state.list.search_edited_at = emscripten_get_now();
+  }
+  ImGui::PopStyleVar();
+  ImFont *icon_font = fonts().body;
+  ImGui::GetWindowDrawList()->AddText(
+      icon_font, icon_font->FontSize,
+      ImVec2(search_min.x + dp(13),
+             std::floor(search_min.y + (ImGui::GetFrameHeight() - icon_font->FontSize) * 0.5f)),
+      rgb(color::text_placeholder), ICON_SEARCH);
+  if (one_row) ImGui::SameLine(0, gap);
+
+  bool changed = false;
+  changed |= draw_filter_select(
+      "##Access type filter", "Any access type", query.access_type,
+      std::vector<AccessType>{AccessType::workspace, AccessType::project},
+      [](AccessType type) { return std::string(display_name(type)); }, type_width);
+  ImGui::SameLine(0, gap);
+  changed |= draw_filter_select(
+      "##Status filter", "Any status", query.status,
+      std::vector<TokenStatus>{TokenStatus::enabled, TokenStatus::disabled, TokenStatus::expired},
+      [](TokenStatus status) { return std::string(status_label(status)); }, status_width);
+  ImGui::SameLine(0, gap);
+  std::vector<std::int64_t> creators;
+  for (const UserRef &person : state.options.creators) creators.push_back(person.id);
+  changed |= draw_filter_select(
+      "##Created by filter", "Anyone", query.created_by, creators,
+      [&](std::int64_t id) { return "By " + creator_name(state.options, id); }, creator_width);
+  ImGui::SameLine(0, gap);
+  changed |= draw_dates_filter(state, dates_width);
+
+  if (changed) state.intents.reload_tokens = true;
+  ImGui::Dummy(ImVec2(0, dp(4)));
+}
+
+void draw_filter_summary(UiState &state) {
+  const TokenListState &list = state.list;
+  if (!list.query.filtered()) return;
+  std::string summary;
+  if (list.load.loading) {
+    summary = "Searching\xE2\x80\xA6";
+  } else if (list.next_cursor.empty()) {
+    const std::size_t count = list.tokens.size();
+    summary = std::to_string(count) + (count == 1 ? " token matches" : " tokens match");
+  } else {
+    summary = "More than " + std::to_string(list.tokens.size()) + " tokens match";
+  }
+  ui::text(summary.c_str(), fonts().small, rgb(color::text_muted));
+  ImGui::SameLine(0, dp(12));
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dp(4));
+  if (ui::button("Clear search and filters", ui::ButtonKind::link)) {
+    TokenListQuery cleared;  // the sort stays
+    cleared.sort = list.query.sort;
+    cleared.descending = list.query.descending;
+    state.list.query = cleared;
+    state.intents.reload_tokens = true;
+  }
+}
+
+}  // namespace hawzu
