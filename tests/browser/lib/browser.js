@@ -212,3 +212,107 @@ async function listTokens(page, baseUrl) {
 module.exports.apiGet = apiGet;
 module.exports.workspaceId = workspaceId;
 module.exports.listTokens = listTokens;
+
+/**
+ * A state-changing request with the page's session cookie and the header the server
+ * wants on those (X-Requested-With). `data` (optional) goes as JSON. Returns {status, body}.
+ */
+async function apiSend(page, method, url, data) {
+  const options = { method, headers: { 'X-Requested-With': 'hawzu-web' } };
+  if (data !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.data = data;
+  }
+  const response = await page.request.fetch(url, options);
+  const text = await response.text();
+  return { status: response.status(), body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * Creates an access token through the API with the page's session, as the signed-in
+ * person. `spec`: {name, workspace_role} or {name, projects: [{project_id, role}]};
+ * `expiry` defaults to never. Returns {token, accessToken} (the token text is only here).
+ */
+async function createTokenViaApi(page, baseUrl, spec, workspace) {
+  const id = workspace || (await workspaceId(page, baseUrl));
+  const body = {
+    name: spec.name,
+    access_type: spec.workspace_role ? 'workspace' : 'project',
+    expiry: spec.expiry || { kind: 'never' },
+  };
+  if (spec.workspace_role) body.workspace_role = spec.workspace_role;
+  else body.projects = spec.projects;
+  const created = await apiSend(page, 'POST', `${baseUrl}/api/v1/workspace/${id}/access-tokens`, body);
+  if (created.status !== 201) {
+    throw new Error(`creating ${spec.name} answered ${created.status}: ${JSON.stringify(created.body)}`);
+  }
+  return { token: created.body.token, accessToken: created.body.access_token };
+}
+
+/**
+ * Calls the Hawzu API with `Authorization: Bearer <token>` and nothing else (no cookie).
+ * Returns {status, body}.
+ */
+async function bearer(baseUrl, token, method, urlPath, data) {
+  const headers = { Authorization: `Bearer ${token}` };
+  if (data !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(baseUrl + urlPath, {
+    method,
+    headers,
+    body: data === undefined ? undefined : JSON.stringify(data),
+  });
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: response.status, body };
+}
+
+/** The labels of the table rows in view, top to bottom. */
+async function rowLabels(page) {
+  return (await findAll(page, { role: 'row' })).map((row) => row.label);
+}
+
+/** Waits until the rows in view are exactly `labels` (in any order unless `ordered`). */
+async function waitForRows(page, labels, { ordered = false, timeout = 10000 } = {}) {
+  const wanted = ordered ? labels : [...labels].sort();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = await rowLabels(page);
+    const got = ordered ? seen : [...seen].sort();
+    if (JSON.stringify(got) === JSON.stringify(wanted)) return seen;
+    if (Date.now() > deadline) {
+      throw new Error(`rows ${JSON.stringify(seen)}, wanted ${JSON.stringify(wanted)}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Everything drawn on the table row labelled `label` (its cells), left to right. */
+async function rowItems(page, label) {
+  const all = await items(page);
+  const row = all.find((item) => item.role === 'row' && item.label === label);
+  if (!row) return [];
+  return all
+    .filter((item) => item !== row && item.role !== 'window' &&
+      item.y >= row.y - 1 && item.y + item.h <= row.y + row.h + 1)
+    .sort((a, b) => a.x - b.x);
+}
+
+/** Loads the page again (the session cookie stays) and waits for the app. */
+async function reloadApp(page) {
+  await page.reload();
+  await waitForScreen(page, 'app');
+  await settle(page);
+}
+
+module.exports.apiSend = apiSend;
+module.exports.createTokenViaApi = createTokenViaApi;
+module.exports.bearer = bearer;
+module.exports.rowLabels = rowLabels;
+module.exports.waitForRows = waitForRows;
+module.exports.rowItems = rowItems;
+module.exports.reloadApp = reloadApp;
