@@ -238,6 +238,16 @@ void draw_token_table(UiState &state, float width) {
       if (!ImGui::TableSetColumnIndex(column)) continue;
       const char *name = ImGui::TableGetColumnName(column);
       ImGui::TableHeader(name);
+      // TableHeader (AllowOverlap) ignores a press that arrives in the same frame as the
+      // pointer's move onto it: a tap, or a click with no hovered frame before it. Such a
+      // press leaves the header inactive; sort here as TableHeader would have.
+      if (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+          !ImGui::IsItemActive() &&
+          !(ImGui::TableGetColumnFlags(column) & ImGuiTableColumnFlags_NoSort)) {
+        ImGuiTable *table = ImGui::GetCurrentTable();
+        ImGui::TableSetColumnSortDirection(
+            column, ImGui::TableGetColumnNextSortDirection(&table->Columns[column]), false);
+      }
       platform::record_ui_item("columnheader", name,
                                ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
     }
