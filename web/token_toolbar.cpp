@@ -186,7 +186,6 @@ void draw_token_toolbar(UiState &state, float width) {
   changed |= draw_dates_filter(state, dates_width);
 
   if (changed) state.intents.reload_tokens = true;
-  ImGui::Dummy(ImVec2(0, dp(4)));
 }
 
 void draw_filter_summary(UiState &state) {
@@ -201,9 +200,11 @@ void draw_filter_summary(UiState &state) {
   } else {
     summary = "More than " + std::to_string(list.tokens.size()) + " tokens match";
   }
-  ui::text(summary.c_str(), fonts().small, rgb(color::text_muted));
+  ImGui::Dummy(ImVec2(0, dp(2)));
+  const float y = ImGui::GetCursorPosY();
+  ui::text(summary.c_str(), fonts().body, rgb(color::text_muted));
   ImGui::SameLine(0, dp(12));
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dp(4));
+  ImGui::SetCursorPosY(y - dp(4));  // the link's padding, so both texts share a baseline
   if (ui::button("Clear search and filters", ui::ButtonKind::link)) {
     TokenListQuery cleared;  // the sort stays
     cleared.sort = list.query.sort;

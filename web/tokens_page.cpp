@@ -188,7 +188,7 @@ void draw_tokens_page(UiState &state) {
     }
     draw_token_toolbar(state, width);
     draw_filter_summary(state);
-    ImGui::Dummy(ImVec2(0, dp(6)));
+    ImGui::Dummy(ImVec2(0, dp(2)));
     if (state.list.tokens.empty()) {
       draw_no_matches(width);
     } else {

@@ -6,13 +6,14 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { startServer } = require('../support/server');
+const { signIn: apiSignIn, workspaceTokenBody } = require('../http/api_client');
 const b = require('./lib/browser');
 
 async function main() {
   const out = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'docs', 'screenshots'));
   const scale = Number(process.argv[3] || 1);
   fs.mkdirSync(out, { recursive: true });
-  const server = await startServer({ demo: true });
+  let server = await startServer({ demo: true });
   const browser = await b.openBrowser({ deviceScaleFactor: scale });
   const { page } = browser;
   const shot = async (name) => {
@@ -74,7 +75,55 @@ async function main() {
       await b.clickItem(page, { role: 'button', label: 'Done' });
     }
     await b.waitForItem(page, { role: 'row', label: 'External Sync' });
+
+    // An expired token: made by a server whose clock runs 10 days behind, on the same
+    // data directory, with a one-week expiry.
+    await server.stop();
+    const past = await startServer({
+      demo: true,
+      dataDir: server.dataDir,
+      env: { HAWZU_TEST_NOW_OFFSET_SECONDS: String(-10 * 86400) },
+    });
+    const owner = await apiSignIn(past, 'owner@acme.test');
+    const wid = owner.session.workspaces[0].id;
+    await owner.post(`/api/v1/workspace/${wid}/access-tokens`, workspaceTokenBody('Legacy Import', 'workspace_member', { kind: '1w' }));
+    await past.stop();
+    server = await startServer({ demo: true, dataDir: past.dataDir });
+    // Cookies ignore the port: the session (kept in the database) is still signed in.
+    await page.goto(server.url('/'));
+    await b.waitForScreen(page, 'app');
+    await b.waitForItem(page, { role: 'row', label: 'Legacy Import' });
+
+    // Disable one through its row's menu.
+    await b.clickItem(page, { role: 'button', label: 'Actions for Nightly Automation' });
+    await shot('row-actions');
+    await b.clickItem(page, { role: 'button', label: 'Disable' });
+    await b.waitForItem(page, { role: 'badge', label: 'Disabled' });
+    await page.waitForTimeout(5200);  // the toast fades
     await shot('token-table');
+
+    // The details of the project token, its edit mode, and the revoke confirmation.
+    await b.clickItem(page, { role: 'row', label: 'CI Runner' });
+    await b.waitForItem(page, { role: 'window', label: 'Access Token Details' });
+    await shot('token-details');
+    await b.clickItem(page, { role: 'button', label: 'Edit' });
+    await shot('token-edit');
+    await b.clickItem(page, { role: 'button', label: 'Cancel' });
+    await b.clickItem(page, { role: 'button', label: 'Revoke…' });
+    await b.waitForItem(page, { role: 'window', label: 'Revoke Access Token' });
+    await shot('revoke-confirm');
+    await b.clickItem(page, { role: 'button', label: 'Cancel' });
+    await b.clickItem(page, { role: 'button', label: 'Close' });
+
+    // Search and filters.
+    await b.clickItem(page, { role: 'button', label: 'Dates' });
+    await shot('token-filters-dates');
+    await page.keyboard.press('Escape');
+    await b.choose(page, { role: 'combo', label: 'Access type filter' }, 'Workspace');
+    await b.clickItem(page, { label: 'Search tokens' });
+    await page.keyboard.type('o');
+    await b.waitForItem(page, { role: 'text', label: /tokens? match$/ });
+    await shot('token-search');
   } finally {
     await browser.close();
     await server.stop();
