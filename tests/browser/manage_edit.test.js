@@ -35,10 +35,9 @@ async function serverToken(id) {
   return details.body;
 }
 
-/** Selects everything in the focused text field and types `text` over it. */
-async function retype(text) {
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
+/** Types `text` at the end of the focused text field. */
+async function append(text) {
+  await page.keyboard.press('End');
   await page.keyboard.type(text);
   await b.settle(page);
 }
@@ -75,7 +74,7 @@ test('a viewer token renamed and made a member can create test cases', async () 
 
   // Changes, then Cancel: the window shows the original values, the server has them too.
   await b.clickItem(page, name);
-  await retype('Data Sync (renamed)');
+  await append(' 2');
   await b.choose(page, { role: 'combo', label: 'Workspace Scope', within: DETAILS }, 'Workspace Member');
   assert.equal((await updateButton()).enabled, true);
   await b.waitForNoItem(page, { role: 'text', label: 'Nothing has changed yet.' });
@@ -83,8 +82,8 @@ test('a viewer token renamed and made a member can create test cases', async () 
   await b.waitForNoItem(page, { role: 'text', label: 'Edit Access Token' });
   await b.waitForItem(page, { role: 'text', label: 'Workspace Viewer', within: DETAILS });
   assert.ok(await b.find(page, { role: 'text', label: 'Data Sync', within: DETAILS }));
-  assert.equal(await b.find(page, { role: 'text', label: 'Data Sync (renamed)' }), null);
-  assert.equal(await b.find(page, { role: 'row', label: 'Data Sync (renamed)' }), null);
+  assert.equal(await b.find(page, { role: 'text', label: 'Data Sync 2' }), null);
+  assert.equal(await b.find(page, { role: 'row', label: 'Data Sync 2' }), null);
   const unchanged = await serverToken(accessToken.id);
   assert.equal(unchanged.name, 'Data Sync');
   assert.equal(unchanged.workspace_role, 'workspace_viewer');
@@ -105,7 +104,7 @@ test('a viewer token renamed and made a member can create test cases', async () 
   assert.equal((await updateButton()).enabled, false);
 
   await b.clickItem(page, again);
-  await retype('Data Sync (members)');
+  await append(' (members)');
   await b.choose(page, { role: 'combo', label: 'Workspace Scope', within: DETAILS }, 'Workspace Member');
   await b.clickItem(page, { role: 'button', label: 'Update Token', enabled: true, within: DETAILS });
   await b.waitForItem(page, { role: 'text', label: /Saved the changes to “Data Sync \(members\)”\./ });
