@@ -10,7 +10,7 @@ namespace {
 // "id:" and up to 18 digits (path and list ids stay below 10^18).
 constexpr std::string_view kPrefix = "id:";
 constexpr std::size_t kMaxDigits = 18;
-constexpr std::size_t kMaxCursorLength = 32;
+constexpr std::size_t kMaxIdCursorLength = 32;
 
 }  // namespace
 
@@ -25,7 +25,7 @@ std::string encode_id_cursor(std::int64_t after_id) {
 }
 
 std::optional<std::int64_t> decode_id_cursor(std::string_view text) {
-  if (text.empty() || text.size() > kMaxCursorLength) return std::nullopt;
+  if (text.empty() || text.size() > kMaxIdCursorLength) return std::nullopt;
   std::vector<unsigned char> bytes(text.size());
   std::size_t length = 0;
   const char *end = nullptr;

@@ -10,14 +10,9 @@
 namespace hawzu::server {
 namespace {
 
-ServiceError name_taken() {
+ServiceError project_name_taken() {
   const char *message = "A project with this name already exists in this workspace.";
   return {ErrorKind::conflict, "name_taken", message, {{"name", message}}, 0};
-}
-
-ServiceError invalid_fields(FieldErrors errors) {
-  return {ErrorKind::invalid_request, "validation_failed", "The request has invalid fields.",
-          std::move(errors), 0};
 }
 
 }  // namespace
@@ -46,7 +41,7 @@ Result<ProjectRecord> ProjectService::create(const Principal &principal, std::in
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
-  if (projects.name_taken(workspace_id, *changes.name)) return name_taken();
+  if (projects.name_taken(workspace_id, *changes.name)) return project_name_taken();
   const std::int64_t now = clock_.now();
   const std::int64_t project_id = projects.insert_project(
       workspace_id, *changes.name, now, changes.description.value_or(std::string()));
@@ -89,7 +84,7 @@ Result<ProjectRecord> ProjectService::update(const Principal &principal, std::in
   if (changed.empty()) return opened;
 
   if (changed.contains("name") && projects.name_taken(workspace_id, updated.name, project_id))
-    return name_taken();
+    return project_name_taken();
   const std::int64_t now = clock_.now();
   updated.updated_at = now;
   projects.update_project(updated);

@@ -49,4 +49,16 @@ class Result {
 
 struct Done {};
 
+// 400 validation_failed for a request body, with the fields that are wrong.
+inline ServiceError invalid_fields(FieldErrors errors) {
+  return {ErrorKind::invalid_request, "validation_failed", "The request has invalid fields.",
+          std::move(errors), 0};
+}
+
+// 400 validation_failed for a list's query string, with the parameters that are wrong.
+inline ServiceError invalid_query(FieldErrors errors) {
+  return {ErrorKind::invalid_request, "validation_failed", "The query has invalid parameters.",
+          std::move(errors), 0};
+}
+
 }  // namespace hawzu::server

@@ -99,9 +99,7 @@ Result<TestCaseListQuery> parse_test_case_list_query(
     else
       errors.push_back({"cursor", "Not a cursor of this list; use next_cursor as returned."});
   }
-  if (!errors.empty())
-    return ServiceError{ErrorKind::invalid_request, "validation_failed",
-                        "The query has invalid parameters.", std::move(errors), 0};
+  if (!errors.empty()) return invalid_query(std::move(errors));
   return query;
 }
 

@@ -11,11 +11,6 @@
 namespace hawzu::server {
 namespace {
 
-ServiceError invalid_fields(FieldErrors errors) {
-  return {ErrorKind::invalid_request, "validation_failed", "The request has invalid fields.",
-          std::move(errors), 0};
-}
-
 // The audit trail names what changed, not the texts themselves (they can be long).
 nlohmann::json changed_fields(const TestCaseFields &before, const TestCaseFields &after) {
   nlohmann::json changed = nlohmann::json::array();

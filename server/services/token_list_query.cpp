@@ -172,9 +172,7 @@ Result<TokenListFilter> parse_token_list_query(
       errors.push_back(
           {"cursor", "Not a cursor of this list; use next_cursor with the same sort and order."});
   }
-  if (!errors.empty())
-    return ServiceError{ErrorKind::invalid_request, "validation_failed",
-                        "The query has invalid parameters.", std::move(errors), 0};
+  if (!errors.empty()) return invalid_query(std::move(errors));
   return filter;
 }
 

@@ -42,17 +42,12 @@ ServiceError token_disabled(const char *action) {
           0};
 }
 
-ServiceError name_taken() {
+ServiceError token_name_taken() {
   return {ErrorKind::conflict,
           "name_taken",
           "A token with this name already exists in this workspace.",
           {{"name", "A token with this name already exists in this workspace."}},
           0};
-}
-
-ServiceError invalid_fields(FieldErrors errors) {
-  return {ErrorKind::invalid_request, "validation_failed", "The request has invalid fields.",
-          std::move(errors), 0};
 }
 
 // Parse errors first; then validation errors about fields that parsed. A field with a
@@ -227,9 +222,9 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
   if (FieldErrors missing = check_projects_exist(projects, workspace_id, row.projects);
       !missing.empty())
     return invalid_fields(std::move(missing));
-  if (tokens.name_taken(workspace_id, row.name_key)) return name_taken();
+  if (tokens.name_taken(workspace_id, row.name_key)) return token_name_taken();
   std::optional<std::int64_t> token_id = tokens.insert(row);
-  if (!token_id) return name_taken();  // lost a race to a concurrent create
+  if (!token_id) return token_name_taken();  // lost a race to a concurrent create
 
   AuditEntry entry = token_audit(principal, workspace_id, *token_id, "access_token.create", now);
   entry.details = {{"name", row.name},
@@ -325,8 +320,8 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   if (changed.empty()) return view_at(std::move(*stored), now);
 
   if (changed.contains("name") && tokens.name_taken(workspace_id, changes.name_key, token_id))
-    return name_taken();
-  if (!tokens.update(token_id, changes)) return name_taken();
+    return token_name_taken();
+  if (!tokens.update(token_id, changes)) return token_name_taken();
   AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.edit", now);
   entry.details = {{"identifier", current.identifier}, {"changes", changed}};
   AuditStore(*connection).append(entry);
