@@ -1,23 +1,41 @@
 #!/usr/bin/env bash
-# The sanitizer build: the whole native tree (shared, server, unit tests) compiled with
-# clang + AddressSanitizer + UndefinedBehaviorSanitizer in build/sanitize, plus the
-# libFuzzer targets. Runs the unit and HTTP tests against the sanitized server, and
-# each fuzz target for HAWZU_FUZZ_SECONDS (default 30). Extra arguments go to ctest.
-# Assumes scripts/install.sh has run; scripts/test.sh calls this.
+# The sanitizer stage of scripts/test.sh (also runs on its own): the whole native tree
+# compiled with clang + AddressSanitizer + UndefinedBehaviorSanitizer in build/sanitize,
+# plus the libFuzzer targets. Runs every test but the browser tests against it (unit,
+# HTTP, the short load run), then each fuzz target for HAWZU_FUZZ_SECONDS (default 30).
+# Extra arguments go to ctest.
+#   --build-only   configure and build, run nothing
+#   --no-build     run the tests of the tree as it is
+# Assumes scripts/install.sh has run. Incremental: a second run only builds what changed.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
-fuzz_seconds=${HAWZU_FUZZ_SECONDS:-30}
-if [ ! -f build/sanitize/build.ninja ]; then
-  CC=clang CXX=clang++ cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DHAWZU_FUZZ=ON -DHAWZU_FUZZ_SECONDS="$fuzz_seconds" >/dev/null
-else
-  cmake -S . -B build/sanitize -DHAWZU_FUZZ_SECONDS="$fuzz_seconds" >/dev/null
-fi
-cmake --build build/sanitize
+build=1 test=1
+case "${1:-}" in
+  --build-only) test=0; shift ;;
+  --no-build) build=0; shift ;;
+esac
 
-# Leaks fail the run; UBSan reports abort (-fno-sanitize-recover) with a stack.
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
-export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir build/sanitize --output-on-failure --timeout 900 -j "$(nproc)" -LE browser "$@"
+if [ "$build" = 1 ]; then
+  # -O1 with line tables only: the sanitizers check every access as at -O2 and stacks
+  # still name file:line, for far less compile time than RelWithDebInfo's -O2 -g. The
+  # server library builds in unity batches (HAWZU_UNITY_BUILD); lld links.
+  flags="-O1 -gline-tables-only -DNDEBUG"
+  # Every setting on every run, so an older tree picks up a change of them.
+  CC=clang CXX=clang++ cmake -S . -B build/sanitize -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="$flags" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$flags" \
+    -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld -DHAWZU_UNITY_BUILD=ON \
+    -DHAWZU_FUZZ=ON -DHAWZU_FUZZ_SECONDS="${HAWZU_FUZZ_SECONDS:-30}" \
+    >/dev/null
+  cmake --build build/sanitize
+fi
+
+if [ "$test" = 1 ]; then
+  # Leaks fail the run; UBSan reports abort (-fno-sanitize-recover) with a stack.
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  ctest --test-dir build/sanitize --output-on-failure --timeout 900 -j "$(nproc)" \
+    -LE browser "$@"
+fi
