@@ -2,16 +2,12 @@
 // shared token form (token_form.h). Every rule comes from the shared validation
 // (shared/access_token_request.h), run on the draft every frame: the same code the
 // server runs on the request.
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
-#include "web/icons.h"
-#include "web/platform/fonts.h"
 #include "web/platform/ui_items.h"
-#include "web/theme.h"
 #include "web/token_form.h"
-#include "web/widgets.h"
 
-#include "imgui.h"
 #include "imgui_internal.h"  // ImGuiItemFlags_NoNav
 
 #include <algorithm>
@@ -20,11 +16,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kWindowName = "Create Access Token";
 

@@ -1,26 +1,16 @@
 // The calendar behind "Custom Date": one month as a grid of days (Monday first), with
 // previous/next month buttons. Days outside [earliest, latest] are shown but disabled.
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/icons.h"
-#include "web/platform/fonts.h"
 #include "web/platform/ui_items.h"
-#include "web/theme.h"
-#include "web/widgets.h"
-
-#include "imgui.h"
 
 #include <cmath>
 #include <string>
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr float kCell = 38;
 const char *const kWeekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};

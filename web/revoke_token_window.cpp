@@ -1,25 +1,15 @@
 // "Revoke access token?": names the token, says what revoking does and that it is
 // permanent, and asks for a deliberate click on a red button (PRODUCT.md §3.3).
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
-#include "web/icons.h"
-#include "web/platform/fonts.h"
-#include "web/theme.h"
 #include "web/token_labels.h"
-#include "web/widgets.h"
-
-#include "imgui.h"
 
 #include <algorithm>
 #include <string>
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kWindowName = "Revoke Access Token";
 constexpr float kWidth = 520;

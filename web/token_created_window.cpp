@@ -1,17 +1,13 @@
 // The "Access Token Created" window (PRODUCT.md §3.2): the token value, once, with Copy.
 // Closing it overwrites the value (the page's only copy) and refreshes the table.
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/icons.h"
 #include "web/platform/clipboard.h"
-#include "web/platform/fonts.h"
 #include "web/platform/frame_scheduler.h"
-#include "web/theme.h"
 #include "web/token_labels.h"
-#include "web/widgets.h"
 
-#include "imgui.h"
 #include "imgui_internal.h"  // ImGuiButtonFlags_PressedOnClick
 
 #include <emscripten.h>
@@ -22,11 +18,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kWindowName = "Access Token Created";
 constexpr double kCopiedShownMs = 2500;

@@ -2,20 +2,15 @@
 // and when it was last used; never the secret (the server does not have it). From here
 // the token is edited (the same window switches to the shared token form, with the
 // access type locked), disabled or enabled, and revoked (after a confirmation).
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/icons.h"
-#include "web/platform/fonts.h"
-#include "web/theme.h"
 #include "web/token_form.h"
 #include "web/token_labels.h"
-#include "web/widgets.h"
 
 #include "shared/access_token_edit.h"
 #include "shared/relative_time.h"
-
-#include "imgui.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,11 +19,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kWindowName = "Access Token Details";
 constexpr float kWidth = 600;

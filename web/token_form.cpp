@@ -1,16 +1,11 @@
 #include "web/token_form.h"
+#include "web/screen_kit.h"
 
 #include "web/format.h"
-#include "web/icons.h"
-#include "web/platform/fonts.h"
 #include "web/screens.h"
-#include "web/theme.h"
-#include "web/widgets.h"
 
 #include "shared/expiry.h"
 #include "shared/relative_time.h"
-
-#include "imgui.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,11 +13,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kDatePopup = "##expiry-date";
 constexpr const char *kKeepExpiryLabel = "Keep current expiry";

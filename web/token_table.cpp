@@ -4,19 +4,15 @@
 // so 10,000 tokens scroll like 10. Columns other than Label can be hidden (right-click
 // the header). Disabled tokens are drawn with less emphasis. A row opens its details;
 // its ⋯ button offers the actions.
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/icons.h"
-#include "web/platform/fonts.h"
 #include "web/platform/ui_items.h"
-#include "web/theme.h"
 #include "web/token_labels.h"
-#include "web/widgets.h"
 
 #include "shared/relative_time.h"
 
-#include "imgui.h"
 #include "imgui_internal.h"  // ImRect
 
 #include <cmath>
@@ -24,11 +20,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 enum Column { label, access_type, created_by, created, expires, status, actions, kColumnCount };
 

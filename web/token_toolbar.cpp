@@ -1,16 +1,11 @@
 // Above the token table: the search box (label, creator, identifier) and the filters
 // (access type, status, created by, created and expiry date ranges). The server does
 // the searching; a changed filter reloads at once, typed search text once it settles.
+#include "web/screen_kit.h"
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/icons.h"
-#include "web/platform/fonts.h"
-#include "web/theme.h"
 #include "web/token_labels.h"
-#include "web/widgets.h"
-
-#include "imgui.h"
 
 #include <emscripten.h>
 
@@ -20,11 +15,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr std::size_t kMaxSearchLength = 200;  // the server's limit for q
 

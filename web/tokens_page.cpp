@@ -1,13 +1,7 @@
 // The Access Tokens page: heading, the read-only notice for people who cannot manage
 // tokens, and then one of: loading, an error, the empty state, or the token table.
+#include "web/screen_kit.h"
 #include "web/screens.h"
-
-#include "web/icons.h"
-#include "web/platform/fonts.h"
-#include "web/theme.h"
-#include "web/widgets.h"
-
-#include "imgui.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,11 +9,6 @@
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 constexpr const char *kCreateTokenLabel = ICON_PLUS "  Create Token";
 constexpr const char *kCreateAccessTokenLabel = ICON_PLUS "  Create Access Token";

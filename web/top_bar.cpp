@@ -1,24 +1,13 @@
 // The bar across the top of the signed-in page: product mark and workspace on the left,
 // the signed-in person with their role and Sign out on the right.
+#include "web/screen_kit.h"
 #include "web/screens.h"
-
-#include "web/icons.h"
-#include "web/platform/fonts.h"
-#include "web/theme.h"
-#include "web/widgets.h"
-
-#include "imgui.h"
 
 #include <cmath>
 #include <string>
 
 namespace hawzu {
 namespace {
-
-using platform::fonts;
-using ui::dp;
-using ui::rgb;
-namespace color = ui::color;
 
 // "Ada Lovelace" → "AL"; one word → its first letter.
 std::string initials(const std::string &name) {

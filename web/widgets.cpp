@@ -274,6 +274,7 @@ bool menu_item(const char *icon, const char *label, bool danger) {
   ImGui::PushStyleColor(ImGuiCol_Text, rgb(danger ? color::danger_text : color::text_secondary));
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
   ImGui::PushFont(fonts().body);
+  platform::set_next_item_role("menuitem");
   const bool pressed = ImGui::Selectable(text.c_str(), false, 0, ImVec2(dp(180), dp(34)));
   ImGui::PopFont();
   ImGui::PopStyleVar();

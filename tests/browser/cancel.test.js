@@ -3,7 +3,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 async function openAndFill(page, name) {
@@ -15,14 +14,7 @@ async function openAndFill(page, name) {
 }
 
 test('Cancel, Esc and Close create nothing', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
 
   await openAndFill(page, 'CI Runner');
   await b.clickItem(page, { role: 'button', label: 'Cancel' });

@@ -4,17 +4,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('Copy puts the token on the clipboard and the token works', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser({ grantClipboardTo: null });
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page, context } = browser;
+  const { server, page, context } = await b.startBrowserTest(t, { browser: { grantClipboardTo: null } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: server.baseUrl,
   });

@@ -5,18 +5,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('a manager creates a project token with two rows', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'manager@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'manager@acme.test' });
 
   await b.clickItem(page, { role: 'button', label: 'Create Access Token' });
   await b.waitForItem(page, { role: 'window', label: 'Create Access Token' });

@@ -4,18 +4,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('an owner creates a workspace token', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
 
   await b.clickItem(page, { role: 'button', label: 'Create Access Token' });
   await b.waitForItem(page, { role: 'window', label: 'Create Access Token' });
@@ -83,14 +75,7 @@ test('an owner creates a workspace token', async (t) => {
 });
 
 test('a duplicate name shows the server error next to the name', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'manager@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'manager@acme.test' });
 
   for (const name of ['Nightly Automation', 'nightly automation']) {
     await b.clickItem(page, { role: 'button', label: /^Create (Access )?Token$/ });

@@ -4,18 +4,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('the calendar refuses past days and sets the end of the chosen day', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
 
   await b.clickItem(page, { role: 'button', label: 'Create Access Token' });
   await b.waitForItem(page, { role: 'window', label: 'Create Access Token' });

@@ -3,18 +3,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('the empty state explains access tokens and offers Create Access Token', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
 
   await b.waitForItem(page, { role: 'text', label: 'No access tokens yet' });
   const explanation = await b.waitForItem(page, { role: 'text', label: /CI runners/ });

@@ -8,13 +8,7 @@ const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('the app loads from the server and draws its frame', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
+  const { server, browser, page } = await b.startBrowserTest(t);
 
   const wasm = await fetch(server.url('/app.wasm'), { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(wasm.status, 200);
@@ -55,14 +49,7 @@ test('the app loads from the server and draws its frame', async (t) => {
 });
 
 test('an idle page does not keep redrawing', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
   await page.mouse.move(5, 790);  // away from anything that reacts to hover
   await page.waitForTimeout(1000);
   const before = await page.evaluate(() => window.hawzuUi.frames());

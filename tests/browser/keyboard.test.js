@@ -4,7 +4,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 async function focused(page) {
@@ -12,13 +11,7 @@ async function focused(page) {
 }
 
 test('Tab, Space, paste, Enter and Esc in the create window', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page, context } = browser;
+  const { server, page, context } = await b.startBrowserTest(t);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: server.baseUrl,
   });

@@ -5,7 +5,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 const NAME = 'Nightly Automation';
@@ -26,14 +25,7 @@ async function waitForRowBadge(page, name, wanted) {
 }
 
 test('disable from the row menu, enable from the details window', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
 
   const { token, accessToken } = await b.createTokenViaApi(page, server.baseUrl, {
     name: NAME,
@@ -50,7 +42,7 @@ test('disable from the row menu, enable from the details window', async (t) => {
 
   // Disable through the row's ⋯ menu.
   await b.clickItem(page, { role: 'button', label: `Actions for ${NAME}` });
-  await b.clickItem(page, { role: 'button', label: 'Disable' });
+  await b.clickItem(page, { role: 'menuitem', label: 'Disable' });
   await b.waitForItem(page, { role: 'text', label: /“Nightly Automation” is disabled\. It stops working at once\./ });
   await waitForRowBadge(page, NAME, 'Disabled');
   assert.equal(await b.find(page, { role: 'window', label: 'Access Token Details' }), null,
@@ -65,12 +57,12 @@ test('disable from the row menu, enable from the details window', async (t) => {
 
   // A disabled token's menu offers only View details and Enable.
   await b.clickItem(page, { role: 'button', label: `Actions for ${NAME}` });
-  await b.waitForItem(page, { role: 'button', label: 'Enable' });
-  const menu = (await b.findAll(page, { role: 'button', label: /^(View details|Edit|Disable|Enable|Revoke…)$/ }))
+  await b.waitForItem(page, { role: 'menuitem', label: 'Enable' });
+  const menu = (await b.findAll(page, { role: 'menuitem' }))
     .map((item) => item.label);
   assert.deepEqual(menu, ['View details', 'Enable']);
   await page.keyboard.press('Escape');
-  await b.waitForNoItem(page, { role: 'button', label: 'View details' });
+  await b.waitForNoItem(page, { role: 'menuitem', label: 'View details' });
 
   // The details window: the callout, Enable, and no Edit or Revoke.
   await b.clickItem(page, { role: 'row', label: NAME });

@@ -137,7 +137,7 @@ test('a project token gains a second project from the row menu Edit', async () =
   });
   await b.reloadApp(page);
   await b.clickItem(page, { role: 'button', label: 'Actions for Mobile Sync' });
-  await b.clickItem(page, { role: 'button', label: 'Edit' });
+  await b.clickItem(page, { role: 'menuitem', label: 'Edit' });
   await b.waitForItem(page, { role: 'text', label: 'Edit Access Token', within: DETAILS });
   await b.waitForItem(page, { role: 'combo', label: 'Project 1', within: DETAILS });
   assert.equal(await b.find(page, { role: 'combo', label: 'Workspace Scope' }), null);

@@ -5,18 +5,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('scrolling to the end of the table loads the next pages', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
   const workspace = await b.workspaceId(page, server.baseUrl);
   const COUNT = 130;
   const name = (i) => `Bulk token ${String(i).padStart(3, '0')}`;

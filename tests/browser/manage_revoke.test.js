@@ -5,7 +5,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 const NAME = 'External Sync';
@@ -14,14 +13,7 @@ const DETAILS = 'Access Token Details';
 const CONFIRM = 'Revoke Access Token';
 
 test('revoke from the details window, after a confirmation', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'manager@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'manager@acme.test' });
 
   const { token, accessToken } = await b.createTokenViaApi(page, server.baseUrl, {
     name: NAME,

@@ -5,7 +5,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 const TOKENS = [
@@ -34,14 +33,7 @@ async function clearAll(page) {
 }
 
 test('search, filters, clear, no match, and sorting by label', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
-  await b.signIn(page, server.baseUrl, 'owner@acme.test');
+  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
   const workspace = await b.workspaceId(page, server.baseUrl);
   const created = {};
   for (const spec of TOKENS) {

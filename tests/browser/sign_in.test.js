@@ -3,17 +3,10 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 test('sign in, see who is signed in, sign out', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
+  const { server, browser, page } = await b.startBrowserTest(t);
 
   await page.goto(server.url('/'));
   await b.waitForScreen(page, 'sign-in');

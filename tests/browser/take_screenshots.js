@@ -97,7 +97,7 @@ async function main() {
     // Disable one through its row's menu.
     await b.clickItem(page, { role: 'button', label: 'Actions for Nightly Automation' });
     await shot('row-actions');
-    await b.clickItem(page, { role: 'button', label: 'Disable' });
+    await b.clickItem(page, { role: 'menuitem', label: 'Disable' });
     await b.waitForItem(page, { role: 'badge', label: 'Disabled' });
     await page.waitForTimeout(5200);  // the toast fades
     await shot('token-table');

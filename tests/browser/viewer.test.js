@@ -5,7 +5,6 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('../support/server');
 const b = require('./lib/browser');
 
 const CHANGE_ACTIONS = /^(Create|Create Token|Create Access Token|Edit|Disable|Enable|Revoke)$/;
@@ -19,13 +18,7 @@ async function assertNoChangeActions(page) {
 }
 
 test('a viewer sees no create action', async (t) => {
-  const server = await startServer({ demo: true });
-  const browser = await b.openBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-  });
-  const { page } = browser;
+  const { server, browser, page } = await b.startBrowserTest(t);
 
   // The owner makes a token first, so there is something to list.
   await b.signIn(page, server.baseUrl, 'owner@acme.test');

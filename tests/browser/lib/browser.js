@@ -316,3 +316,25 @@ module.exports.rowLabels = rowLabels;
 module.exports.waitForRows = waitForRows;
 module.exports.rowItems = rowItems;
 module.exports.reloadApp = reloadApp;
+
+/**
+ * The usual start of a browser test: a demo server and a browser, both closed when the
+ * test `t` ends, and, with `signInAs`, that person signed in through the form.
+ * Returns {server, browser, page, context}.
+ * @param {object} [options]
+ * @param {string} [options.signInAs] an email of a demo account
+ * @param {object} [options.browser] options for openBrowser()
+ */
+async function startBrowserTest(t, options = {}) {
+  const { startServer } = require('../../support/server');
+  const server = await startServer({ demo: true });
+  const browser = await openBrowser(options.browser);
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+  if (options.signInAs) await signIn(browser.page, server.baseUrl, options.signInAs);
+  return { server, browser, page: browser.page, context: browser.context };
+}
+
+module.exports.startBrowserTest = startBrowserTest;
