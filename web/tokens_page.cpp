@@ -14,9 +14,9 @@ constexpr const char *kCreateTokenLabel = ICON_PLUS "  Create Token";
 constexpr const char *kCreateAccessTokenLabel = ICON_PLUS "  Create Access Token";
 
 void draw_page_header(UiState &state, float width) {
-  const bool show_create = state.session.can_manage_access_tokens && state.list.load.loaded &&
-                           !state.list.forbidden &&
-                           (!state.list.tokens.empty() || state.list.query.filtered());
+  const bool show_create =
+      state.session.can_manage_access_tokens && state.list.load.loaded && !state.list.forbidden &&
+      (!state.list.tokens.empty() || state.list.query.filtered() || state.list.rows_filtered);
   const float button_width = show_create ? ui::button_width(kCreateTokenLabel) : 0;
   const ImVec2 top = ImGui::GetCursorScreenPos();
 
@@ -168,7 +168,8 @@ void draw_tokens_page(UiState &state) {
     } else {
       draw_loading(width);
     }
-  } else if (state.list.tokens.empty() && !state.list.query.filtered()) {
+  } else if (state.list.tokens.empty() && !state.list.query.filtered() &&
+             !state.list.rows_filtered) {
     draw_empty_state(state, width);
   } else {
     if (!state.list.load.error.empty()) {

@@ -88,7 +88,11 @@ struct TokenListState {
   TokenListQuery query;
   std::vector<AccessToken> tokens;
   std::string next_cursor;  // empty when every page is loaded
-  LoadState load;           // the first page of the current query
+  // Whether the rows on show answer a search or filter. Until a new answer arrives they
+  // decide between the empty state and the "no match" card, so clearing a filter that
+  // matched nothing does not flash the empty state (and close the toolbar's popovers).
+  bool rows_filtered = false;
+  LoadState load;  // the first page of the current query
   bool loading_more = false;
   std::string more_error;
   int generation = 0;           // bumped per new query: older answers are dropped
