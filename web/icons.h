@@ -15,6 +15,7 @@ namespace hawzu {
 #define ICON_CHEVRON_LEFT "\xef\x81\x93"          // U+F053
 #define ICON_CHEVRON_RIGHT "\xef\x81\x94"         // U+F054
 #define ICON_CLOCK "\xef\x80\x97"                 // U+F017
+#define ICON_COLUMNS "\xef\x83\x9b"               // U+F0DB
 #define ICON_COPY "\xef\x83\x85"                  // U+F0C5
 #define ICON_ELLIPSIS "\xef\x85\x81"              // U+F141
 #define ICON_EXCLAMATION_CIRCLE "\xef\x81\xaa"    // U+F06A
@@ -38,7 +39,7 @@ namespace hawzu {
 inline constexpr ImWchar kIconCodepoints[] = {
     0xF05E, 0xF1AD, 0xF073, 0xF00C, 0xF058, 0xF078, 0xF053, 0xF054, 0xF017, 0xF0C5,
     0xF06A, 0xF071, 0xF06E, 0xF07B, 0xF05A, 0xF084, 0xF023, 0xF067, 0xF021, 0xF132,
-    0xF08B, 0xF00D, 0xF1F8, 0xF141, 0xF0B0, 0xF040, 0xF04B, 0xF002,
+    0xF08B, 0xF00D, 0xF1F8, 0xF141, 0xF0B0, 0xF040, 0xF04B, 0xF002, 0xF0DB,
 };
 
 }  // namespace hawzu

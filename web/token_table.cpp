@@ -1,9 +1,9 @@
 // The token table: Label, Access Type, Created by, Created, Expires, Status, Actions.
 // The server sorts (click a header), searches and filters; the table draws only the rows
 // in view (ImGuiListClipper) and asks for the next page when the end comes into view,
-// so 10,000 tokens scroll like 10. Columns other than Label can be hidden (right-click
-// the header). Disabled tokens are drawn with less emphasis. A row opens its details;
-// its ⋯ button offers the actions.
+// so 10,000 tokens scroll like 10. Columns other than Label can be hidden (the button at
+// the header's right end, or a right-click on the header). Disabled tokens are drawn with
+// less emphasis. A row opens its details; its ⋯ button offers the actions.
 #include "web/screen_kit.h"
 #include "web/screens.h"
 
@@ -81,6 +81,21 @@ void time_cell(float row_top, const std::string &value, const std::string &exact
   center_in_row(row_top, fonts().body->FontSize);
   ui::text(value.c_str(), fonts().body, text_color);
   ui::hover_text(exact.c_str());
+}
+
+// At the right end of the header: the column visibility menu, which a right-click on any
+// header opens too (Label cannot be hidden).
+void draw_columns_button(float cell_right, float label_top) {
+  const float size = dp(28);
+  const float label_height = fonts().small_medium->FontSize;
+  ImGui::SetCursorScreenPos(
+      ImVec2(cell_right - size, std::floor(label_top + (label_height - size) * 0.5f) - dp(2)));
+  ui::ButtonOptions options;
+  options.size = ImVec2(size, size);
+  if (ui::button(ICON_COLUMNS "##Show or hide columns", ui::ButtonKind::icon, options)) {
+    ImGui::TableOpenContextMenu();
+  }
+  ui::hover_text("Show or hide columns");
 }
 
 void draw_actions_menu(UiState &state, const AccessToken &token) {
@@ -217,7 +232,7 @@ void draw_token_table(UiState &state, float width) {
         1.1f);
     ImGui::TableSetupColumn("Expires", 0, 1.3f);
     ImGui::TableSetupColumn("Status", fixed, dp(96));
-    ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(68));
+    ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(96));
 
     // Header: small, muted, on a tinted band.
     ImGui::PushFont(fonts().small_medium);
@@ -228,6 +243,8 @@ void draw_token_table(UiState &state, float width) {
     for (int column = 0; column < kColumnCount; ++column) {
       if (!ImGui::TableSetColumnIndex(column)) continue;
       const char *name = ImGui::TableGetColumnName(column);
+      const ImVec2 cell = ImGui::GetCursorScreenPos();
+      const float cell_right = cell.x + ImGui::GetContentRegionAvail().x;
       ImGui::TableHeader(name);
       // TableHeader (AllowOverlap) ignores a press that arrives in the same frame as the
       // pointer's move onto it: a tap, or a click with no hovered frame before it. Such a
@@ -241,6 +258,7 @@ void draw_token_table(UiState &state, float width) {
       }
       platform::record_ui_item("columnheader", name,
                                ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+      if (column == actions) draw_columns_button(cell_right, cell.y);
     }
     ImGui::PopStyleColor(3);
     ImGui::PopFont();
