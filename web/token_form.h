@@ -34,7 +34,8 @@ void draw_workspace_scope_field(TokenForm &form);
 void draw_project_rows_field(TokenForm &form);
 void draw_expiry_field(TokenForm &form);
 
-// The server's error for the access type (it is not a field of its own in edit mode).
+// The message under `field`: the server's until the field changes, else the shared
+// validation's when `show_client` (an untouched form is not covered in red).
 std::string form_field_message(const TokenForm &form, const std::string &field, bool show_client);
 void forget_server_errors(TokenFormState &fields, const std::string &field_prefix);
 void form_section_gap();

@@ -62,18 +62,6 @@ const char *next_line(ImFont *font, const char *line, const char *end, float wid
   return next;
 }
 
-// A delayed tooltip needs a frame after the delay, and an idle page draws none.
-void tooltip(const char *text) {
-  if (!ImGui::IsItemHovered()) return;
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) {
-    ImGui::PushFont(fonts().small);
-    ImGui::SetTooltip("%s", text);
-    ImGui::PopFont();
-  } else {
-    platform::request_frame_after(ImGui::GetStyle().HoverDelayNormal * 1000 + 50);
-  }
-}
-
 int resize_string_callback(ImGuiInputTextCallbackData *data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
     auto *text = static_cast<std::string *>(data->UserData);
@@ -262,7 +250,7 @@ bool icon_button(const char *icon, const char *label, bool enabled) {
   options.enabled = enabled;
   options.size = ImVec2(dp(36), dp(36));
   const bool pressed = button(id.c_str(), ButtonKind::icon, options);
-  if (enabled) tooltip(label);
+  if (enabled) hover_text(label);
   return pressed;
 }
 
@@ -283,8 +271,16 @@ bool menu_item(const char *icon, const char *label, bool danger) {
   return pressed;
 }
 
+// A delayed tooltip needs a frame after the delay, and an idle page draws none.
 void hover_text(const char *text) {
-  tooltip(text);
+  if (!ImGui::IsItemHovered()) return;
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) {
+    ImGui::PushFont(fonts().small);
+    ImGui::SetTooltip("%s", text);
+    ImGui::PopFont();
+  } else {
+    platform::request_frame_after(ImGui::GetStyle().HoverDelayNormal * 1000 + 50);
+  }
 }
 
 // ---------------------------------------------------------------------------
