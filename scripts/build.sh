@@ -9,6 +9,8 @@ cd "$repo"
 
 # Emscripten 3.1.6 on Debian needs Debian's node modules (acorn) on NODE_PATH.
 export NODE_PATH=/usr/share/nodejs
+# ccache (when installed) shares objects between checkouts: hash paths relative to the repo.
+export CCACHE_BASEDIR="$repo"
 
 build_type=${HAWZU_BUILD_TYPE:-Release}
 

@@ -15,7 +15,8 @@ debian_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev debian-archive-keyring
   emscripten
   nlohmann-json3-dev libsqlite3-dev libsodium-dev catch2 libssl-dev zlib1g-dev
-  clang lld libclang-rt-14-dev clang-format sqlite3 wrk
+  clang lld libclang-rt-14-dev clang-format sqlite3 wrk ccache
+  postgresql libpq-dev
   fonts-inter fonts-jetbrains-mono fonts-font-awesome
   chromium
 )

@@ -10,6 +10,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
+export CCACHE_BASEDIR="$repo"
 
 build=1 test=1
 case "${1:-}" in
