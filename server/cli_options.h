@@ -1,6 +1,7 @@
 // Command-line options of hawzu-server (PRODUCT.md §6):
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
+//                [--database postgresql://...] [--token-key-file FILE]
 #pragma once
 
 #include <optional>
@@ -18,6 +19,10 @@ struct ServerOptions {
   std::string admin_email = "admin@localhost";
   std::string tls_cert_file;
   std::string tls_key_file;
+  // PostgreSQL instead of the SQLite file in data_dir (docs/operations.md).
+  std::string database_url;
+  // The token-hashing key; empty: data_dir/token-hash.key.
+  std::string token_key_file;
   bool show_help = false;
   bool show_version = false;
 
