@@ -8,7 +8,6 @@
 #include "db/database.h"
 #include "http/static_files.h"
 #include "security/password_hasher.h"
-#include "security/sign_in_throttle.h"
 #include "security/token_hasher.h"
 #include "services/auth_service.h"
 #include "services/project_service.h"
@@ -31,7 +30,6 @@ struct App {
   std::unique_ptr<Database> database;
   std::unique_ptr<TokenHasher> token_hasher;
   std::unique_ptr<PasswordHasher> password_hasher;
-  std::unique_ptr<SignInThrottle> sign_in_throttle;
   std::unique_ptr<SessionService> sessions;
   std::unique_ptr<Authenticator> authenticator;
   std::unique_ptr<AuthService> auth;

@@ -113,13 +113,12 @@ std::string open_app(App &app) {
       return problem;
 
     app.password_hasher = std::make_unique<PasswordHasher>(PasswordHashLimits::interactive());
-    app.sign_in_throttle = std::make_unique<SignInThrottle>();
     app.sessions = std::make_unique<SessionService>(*app.database, *app.clock);
     app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions,
                                                         *app.token_hasher, *app.clock);
     app.auth =
         std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
-                                      *app.sign_in_throttle, *app.sessions, *app.authenticator);
+                                      *app.sessions, *app.authenticator);
     app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);
     app.workspaces = std::make_unique<WorkspaceService>(*app.database);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);

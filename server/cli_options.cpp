@@ -41,7 +41,7 @@ bool looks_like_email(const std::string &text) {
 std::string server_usage() {
   return "Usage: hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]\n"
          "                    [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]\n"
-         "                    [--database URL] [--token-key-file FILE]\n"
+         "                    [--database URL] [--token-key-file FILE] [--trust-proxy CIDR,...]\n"
          "\n"
          "  --data DIR           where the SQLite database and the hashing key live (default: "
          "data)\n"
@@ -55,6 +55,8 @@ std::string server_usage() {
          "                       instead of DIR/hawzu.sqlite3; any number of servers may share it\n"
          "  --token-key-file F   the 32-byte token-hashing key (default: DIR/token-hash.key);\n"
          "                       every server of one database needs the same file\n"
+         "  --trust-proxy CIDRS  believe X-Forwarded-For/-Proto from these reverse proxies\n"
+         "                       (e.g. 127.0.0.1,10.0.0.0/8); without it they are ignored\n"
          "  --help, --version\n";
 }
 
@@ -109,6 +111,18 @@ ParsedOptions parse_server_options(const std::vector<std::string> &args) {
       if (!take_value() || !is_postgres_url(value))
         return fail("--database needs a PostgreSQL URL (postgresql://USER@HOST:PORT/DB)");
       options.database_url = value;
+    } else if (name == "--trust-proxy") {
+      if (!take_value() || value.empty()) return fail("--trust-proxy needs CIDR[,CIDR...]");
+      std::size_t start = 0;
+      while (start <= value.size()) {
+        std::size_t comma = value.find(',', start);
+        if (comma == std::string::npos) comma = value.size();
+        std::string item = value.substr(start, comma - start);
+        std::optional<TrustedNetwork> network = parse_trusted_network(item);
+        if (!network) return fail("--trust-proxy: '" + item + "' is not an address or CIDR");
+        options.trusted_proxies.push_back(*network);
+        start = comma + 1;
+      }
     } else if (name == "--token-key-file") {
       if (!take_value() || value.empty()) return fail("--token-key-file needs a file");
       options.token_key_file = value;

@@ -2,7 +2,10 @@
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
 //                [--database postgresql://...] [--token-key-file FILE]
+//                [--trust-proxy CIDR,...]
 #pragma once
+
+#include "util/networks.h"
 
 #include <optional>
 #include <string>
@@ -23,6 +26,8 @@ struct ServerOptions {
   std::string database_url;
   // The token-hashing key; empty: data_dir/token-hash.key.
   std::string token_key_file;
+  // Reverse proxies whose X-Forwarded-For/-Proto are believed (http/client_origin.h).
+  std::vector<TrustedNetwork> trusted_proxies;
   bool show_help = false;
   bool show_version = false;
 

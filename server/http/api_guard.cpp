@@ -62,7 +62,7 @@ std::optional<Principal> authenticate_session(App &app, const httplib::Request &
   if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
   if (principal) return principal;
   if (!cookies.empty())
-    response.set_header("Set-Cookie", expired_session_cookie(app.options.uses_tls()));
+    response.set_header("Set-Cookie", expired_session_cookie(current_request_context().https));
   refuse_unauthenticated(response, kBearerChallenge, "unauthenticated", "Authentication required",
                          cookies.empty()
                              ? "Send an access token (Authorization: Bearer ...) or sign in."

@@ -1,6 +1,7 @@
 #include "http_server.h"
 
 #include "db/database.h"
+#include "client_origin.h"
 #include "problem.h"
 #include "request_context.h"
 #include "request_log.h"
@@ -130,8 +131,12 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
   server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
   server->set_pre_routing_handler(
-      [limits](const httplib::Request &request, httplib::Response &response) {
+      [limits, &app](const httplib::Request &request, httplib::Response &response) {
         reset_request_context();
+        ClientOrigin origin =
+            client_origin(request, app.options.uses_tls(), app.options.trusted_proxies);
+        current_request_context().client_address = std::move(origin.address);
+        current_request_context().https = origin.https;
         return guard_request(request, response, limits);
       });
 

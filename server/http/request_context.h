@@ -1,5 +1,5 @@
 // Per-request facts the access log needs but the routes produce: when the request
-// started and who made it.
+// started, who made it, and from where (http/client_origin.h).
 //
 // cpp-httplib serves each request start to finish (pre-routing, handler, response,
 // logger) on one pool thread, so a thread_local slot is the request's own for that
@@ -16,6 +16,10 @@ struct RequestContext {
   // "user:12" or "token:hwz_Ab12Cd34" (the public identifier); empty if anonymous.
   // Never a secret.
   std::string principal;
+  // The client's address and whether it reached us over HTTPS, behind a trusted
+  // reverse proxy too. Set before routing.
+  std::string client_address;
+  bool https = false;
 };
 
 RequestContext &current_request_context();

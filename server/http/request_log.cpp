@@ -73,7 +73,7 @@ void log_request(const httplib::Request &request, const httplib::Response &respo
       {"duration_ms", static_cast<double>(static_cast<long long>(duration_ms * 100)) / 100.0},
       {"principal",
        context.principal.empty() ? nlohmann::json(nullptr) : nlohmann::json(context.principal)},
-      {"remote", request.remote_addr},
+      {"remote", context.client_address.empty() ? request.remote_addr : context.client_address},
   };
   write_line(line);
 }

@@ -24,7 +24,7 @@ void register_session_routes(RouteTable &api, App &app) {
     // The session the browser still holds, if any, ends: a sign-in always gets a new id.
     std::optional<Principal> previous =
         app.authenticator->authenticate_session(cookie_values(request, kSessionCookieName));
-    Result<SignedIn> signed_in = app.auth->sign_in(fields, request.remote_addr,
+    Result<SignedIn> signed_in = app.auth->sign_in(fields, current_request_context().client_address,
                                                    previous ? previous->session_id : std::nullopt);
     if (!signed_in) {
       send_service_error(response, signed_in.error());
@@ -34,7 +34,7 @@ void register_session_routes(RouteTable &api, App &app) {
     current_request_context().principal = principal.log_name();
     response.set_header("Set-Cookie", session_cookie(signed_in.value().cookie_value.view(),
                                                      app.sessions->policy().absolute_seconds,
-                                                     app.options.uses_tls()));
+                                                     current_request_context().https));
     send_json(response, session_json(principal, app.workspaces->workspaces_of(principal)));
   });
 
@@ -47,8 +47,8 @@ void register_session_routes(RouteTable &api, App &app) {
   api.del("/api/v1/session", [&app](const httplib::Request &request, httplib::Response &response) {
     std::optional<Principal> principal = require_web_session(app, request, response);
     if (!principal) return;
-    app.auth->sign_out(*principal, request.remote_addr);
-    response.set_header("Set-Cookie", expired_session_cookie(app.options.uses_tls()));
+    app.auth->sign_out(*principal, current_request_context().client_address);
+    response.set_header("Set-Cookie", expired_session_cookie(current_request_context().https));
     response.status = 204;
   });
 }

@@ -64,7 +64,7 @@ bool passes_web_request_checks(const App &app, const httplib::Request &request,
   }
   const std::size_t origins = request.get_header_value_count("Origin");
   if (origins > 0) {
-    const std::string expected = own_origin(request, app.options.uses_tls());
+    const std::string expected = own_origin(request, current_request_context().https);
     if (origins != 1 || expected.empty() ||
         normalise_origin(request.get_header_value("Origin")) != expected) {
       refuse(response, 403, "csrf_rejected", "Requests from other sites are not accepted.");
@@ -82,7 +82,7 @@ std::optional<Principal> require_web_session(App &app, const httplib::Request &r
   if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
   if (!principal) {
     if (!cookies.empty())
-      response.set_header("Set-Cookie", expired_session_cookie(app.options.uses_tls()));
+      response.set_header("Set-Cookie", expired_session_cookie(current_request_context().https));
     Problem problem = problem_for_status(401);
     problem.detail = cookies.empty() ? "Sign in first." : "Your session has ended; sign in again.";
     send_problem(response, problem);

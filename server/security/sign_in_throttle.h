@@ -1,68 +1,62 @@
-// Sign-in throttling (SECURITY.md "Throttle failures per account and per client
-// address"): at most `max_failures_per_account` failed sign-ins per email address and
-// `max_failures_per_address` per client address within a sliding window; beyond that,
-// sign-in answers 429 with Retry-After until the oldest failure leaves the window.
+// Sign-in throttling (docs/security.md "Passwords and sign-in"): the rule that decides,
+// from the failed attempts the store counted inside a sliding window, whether a
+// sign-in may go ahead, must wait (429 with Retry-After), or goes ahead slowed.
 //
-// Kept in memory, not in SQLite: a failure then costs no disk write (so a flood of
-// wrong passwords cannot be turned into a flood of writes), and a restart, which an
-// attacker cannot cause, merely forgets the counts. With several server processes
-// each counts on its own, so the effective limit is multiplied by their number.
+//   - per (account, client address): `max_failures_per_pair` failures lock that pair
+//     until the oldest leaves the window. An attacker's failures never block the right
+//     password typed from another address: nobody can lock anybody else out.
+//   - per client address: `max_failures_per_address` failures across all accounts lock
+//     the address (one source guessing many accounts).
+//   - per account, from every address together: from `slow_after_account_failures`
+//     failures on, each attempt is delayed, doubling with each further failure up to
+//     `max_delay_ms`. Brute force from many addresses is slowed, never turned into a
+//     lockout of the account's owner.
 //
-// Attempts are counted when they begin, before the password is checked: a burst of
-// parallel guesses cannot all slip in before the first failure is recorded. A
-// successful attempt is then forgiven. Thread-safe.
+// The counts live in the database (store/sign_in_attempt_store.h), so five failures
+// split across two servers count as five. Attempts are recorded when they begin,
+// before the password is checked, inside one write transaction with the count, so a
+// burst of parallel guesses cannot all slip in first. A success forgives the pair.
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace hawzu::server {
 
 struct ThrottlePolicy {
-  int max_failures_per_account = 5;
+  int max_failures_per_pair = 5;
   int max_failures_per_address = 20;
+  int slow_after_account_failures = 5;
+  std::int64_t base_delay_ms = 250;
+  std::int64_t max_delay_ms = 5000;
   std::int64_t window_seconds = 15 * 60;
-  // Memory bound: beyond this many tracked keys, entries with no failure inside the
-  // window are dropped, and if that is not enough, arbitrary ones.
-  std::size_t max_tracked_keys = 100000;
 };
 
-class SignInThrottle {
- public:
-  explicit SignInThrottle(ThrottlePolicy policy = {}) : policy_(policy) {}
-  SignInThrottle(const SignInThrottle &) = delete;
-  SignInThrottle &operator=(const SignInThrottle &) = delete;
-
-  // Returns 0 and records the attempt as a failure when it may go ahead; else the
-  // seconds to wait (>= 1) and records nothing.
-  // `account` is the email as typed (compared case-insensitively); `address` the
-  // client address from the socket.
-  std::int64_t begin_attempt(std::string_view account, std::string_view address, std::int64_t now);
-
-  // The attempt begun at `started_at` succeeded: the account's failures are cleared
-  // and the address loses that one recorded attempt.
-  void forgive(std::string_view account, std::string_view address, std::int64_t started_at);
-
-  // The key an address is counted under: IPv4 as is; IPv6 by its /64 prefix (one
-  // client typically holds a whole /64); IPv4-mapped IPv6 as the IPv4 address.
-  static std::string address_key(std::string_view address);
-
- private:
-  using Failures = std::deque<std::int64_t>;  // times, oldest first, at most the limit
-
-  std::int64_t wait_seconds(const Failures *failures, int limit, std::int64_t now) const;
-  void record(std::unordered_map<std::string, Failures> &map, const std::string &key, int limit,
-              std::int64_t now);
-  void trim(std::unordered_map<std::string, Failures> &map, std::int64_t now);
-
-  ThrottlePolicy policy_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Failures> by_account_;
-  std::unordered_map<std::string, Failures> by_address_;
+// What the store counted inside the window, for one attempt's account and address.
+struct AttemptCounts {
+  int pair_failures = 0;
+  std::int64_t pair_oldest = 0;  // time of the oldest of them (valid when any)
+  int address_failures = 0;
+  std::int64_t address_oldest = 0;
+  int account_failures = 0;  // from every address
 };
+
+struct ThrottleVerdict {
+  std::int64_t wait_seconds = 0;  // > 0: refuse with 429 and this Retry-After
+  std::int64_t delay_ms = 0;      // else: answer no sooner than this
+};
+
+// REQUIRES: the oldest times are inside the window ending at `now` when their counts
+// are positive (the store counts only failures after now - window_seconds).
+ThrottleVerdict decide_sign_in(const AttemptCounts &counts, std::int64_t now,
+                               const ThrottlePolicy &policy = {});
+
+// The key an account is counted under: the e-mail address as typed, ASCII lower case.
+std::string throttle_account_key(std::string_view email);
+
+// The key an address is counted under: IPv4 as is; IPv6 by its /64 prefix (one client
+// typically holds a whole /64); IPv4-mapped IPv6 as the IPv4 address.
+std::string throttle_address_key(std::string_view address);
 
 }  // namespace hawzu::server

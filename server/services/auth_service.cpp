@@ -2,7 +2,11 @@
 
 #include "store/audit_store.h"
 #include "store/session_store.h"
+#include "store/sign_in_attempt_store.h"
 #include "store/user_store.h"
+
+#include <chrono>
+#include <thread>
 
 #include <sodium.h>
 #include <nlohmann/json.hpp>
@@ -73,9 +77,13 @@ FieldErrors parse_sign_in_request(nlohmann::json &body, SignInFields &fields) {
 
 Result<SignedIn> AuthService::sign_in(const SignInFields &fields, std::string_view client_address,
                                       std::optional<std::int64_t> previous_session_id) {
-  const std::int64_t started_at = clock_.now();
-  if (std::int64_t wait = throttle_.begin_attempt(fields.email, client_address, started_at))
-    return too_many_attempts(wait);
+  const std::string account_key = throttle_account_key(fields.email);
+  const std::string address_key = throttle_address_key(client_address);
+  const ThrottleVerdict verdict = begin_attempt(account_key, address_key, clock_.now());
+  if (verdict.wait_seconds > 0) return too_many_attempts(verdict.wait_seconds);
+  // An account under attack from many addresses: every attempt on it is slowed, the
+  // owner's too, but none is refused for what others did.
+  if (verdict.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(verdict.delay_ms));
 
   std::optional<UserRecord> user;
   {
@@ -92,7 +100,10 @@ Result<SignedIn> AuthService::sign_in(const SignInFields &fields, std::string_vi
                   user ? "wrong_password" : "unknown_account", client_address);
     return invalid_credentials();
   }
-  throttle_.forgive(fields.email, client_address, started_at);
+  {
+    Database::Lease connection = database_.connect();
+    SignInAttemptStore(*connection).forgive_pair(account_key, address_key);
+  }
 
   // Hashes made with older limits are upgraded while the password is at hand.
   std::optional<std::string> new_hash;
@@ -136,6 +147,22 @@ void AuthService::sign_out(const Principal &principal, std::string_view client_a
   entry.details = {{"client_address", std::string(client_address)}};
   AuditStore(*connection).append(entry);
   transaction.commit();
+}
+
+ThrottleVerdict AuthService::begin_attempt(const std::string &account_key,
+                                           const std::string &address_key, std::int64_t now) {
+  // Counting and recording in one write transaction: parallel attempts are counted one
+  // after the other, on every server.
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  SignInAttemptStore attempts(*connection);
+  const std::int64_t since = now - throttle_.window_seconds;
+  attempts.prune(since);
+  const ThrottleVerdict verdict =
+      decide_sign_in(attempts.count(account_key, address_key, since), now, throttle_);
+  if (verdict.wait_seconds == 0) attempts.record(account_key, address_key, now);
+  transaction.commit();
+  return verdict;
 }
 
 void AuthService::audit_failure(std::optional<std::int64_t> user_id, std::string_view reason,

@@ -2,7 +2,8 @@
 // sign-in"). Every failure looks the same to the caller (401 invalid_credentials),
 // whether the email is unknown or the password wrong, and takes the same time: an
 // unknown email is verified against a dummy hash. Repeated failures are throttled per
-// account and per client address (429 too_many_attempts with a retry time).
+// account and address pair and per address (429 too_many_attempts with a retry time),
+// and slowed per account (security/sign_in_throttle.h).
 // Thread-safe.
 #pragma once
 
@@ -42,7 +43,8 @@ struct SignedIn {
 class AuthService {
  public:
   AuthService(Database &database, const Clock &clock, PasswordHasher &hasher,
-              SignInThrottle &throttle, SessionService &sessions, Authenticator &authenticator)
+              SessionService &sessions, Authenticator &authenticator,
+              ThrottlePolicy throttle = {})
       : database_(database),
         clock_(clock),
         hasher_(hasher),
@@ -59,13 +61,16 @@ class AuthService {
   void sign_out(const Principal &principal, std::string_view client_address);
 
  private:
+  // Counts the attempt (security/sign_in_throttle.h) and records it; the verdict.
+  ThrottleVerdict begin_attempt(const std::string &account_key, const std::string &address_key,
+                                std::int64_t now);
   void audit_failure(std::optional<std::int64_t> user_id, std::string_view reason,
                      std::string_view client_address);
 
   Database &database_;
   const Clock &clock_;
   PasswordHasher &hasher_;
-  SignInThrottle &throttle_;
+  ThrottlePolicy throttle_;
   SessionService &sessions_;
   Authenticator &authenticator_;
 };

@@ -122,7 +122,7 @@ test('status: enabled, disabled and expired filters; the list shows the computed
   assert.equal(statuses.enabled + statuses.disabled + statuses.expired, 29);
 });
 
-test('search by label, creator name, creator email and identifier', async () => {
+test('search by label, creator name and identifier, never by e-mail', async () => {
   const byLabel = (await owner.get(listPath('q=BETA&limit=100'))).body.items;
   assert.equal(byLabel.length, 10);
   for (const t of byLabel) assert.match(t.name, /^beta/);
@@ -131,8 +131,9 @@ test('search by label, creator name, creator email and identifier', async () => 
   assert.equal(byCreatorName.length, 10);
   for (const t of byCreatorName) assert.equal(t.created_by.name, 'Marcus Chen');
 
+  // The page never shows creators' e-mail addresses, so search does not match them.
   const byEmail = (await owner.get(listPath(`q=${encodeURIComponent('manager@acme')}&limit=100`))).body.items;
-  assert.deepEqual(byEmail.map((t) => t.id).sort(), byCreatorName.map((t) => t.id).sort());
+  assert.deepEqual(byEmail, []);
 
   const target = created[5];
   const byIdentifier = (await owner.get(listPath(`q=${target.identifier}`))).body.items;

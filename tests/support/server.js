@@ -13,6 +13,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { execFileSync } = require('node:child_process');
+
 const repoRoot = path.resolve(__dirname, '..', '..');
 const serverBinary =
   process.env.HAWZU_SERVER || path.join(repoRoot, 'build', 'native', 'server', 'hawzu-server');
@@ -29,6 +31,8 @@ const siteDir = process.env.HAWZU_SITE_DIR || path.join(repoRoot, 'build', 'site
 async function startServer(options = {}) {
   const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-test-'));
   const args = ['--data', dataDir, '--listen', '127.0.0.1:0', '--public', siteDir];
+  const databaseUrl = options.databaseUrl || testDatabaseFor(dataDir);
+  if (databaseUrl) args.push('--database', databaseUrl);
   if (options.demo) args.push('--demo');
   if (options.args) args.push(...options.args);
 
@@ -85,6 +89,56 @@ async function startServer(options = {}) {
   };
 }
 
+// ---------------------------------------------------------------------------
+// PostgreSQL runs of the HTTP tests (CTest label `pg`): HAWZU_TEST_PG_STATE names the
+// state file of the throwaway cluster that scripts/pg_cluster.sh started. Each data
+// directory gets a database of its own, created on first use and remembered in the
+// directory, so a restart on the same directory finds the same data.
+
+/** The cluster's settings ({PGDIR, PGPORT, PGURL}), or null for SQLite runs. */
+function postgresCluster() {
+  const stateFile = process.env.HAWZU_TEST_PG_STATE;
+  if (!stateFile) return null;
+  const state = {};
+  for (const line of fs.readFileSync(stateFile, 'utf8').split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) state[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return state;
+}
+
+/** Runs SQL on the cluster's `database` with psql and returns its unaligned output. */
+function psql(database, sql) {
+  const cluster = postgresCluster();
+  if (!cluster) throw new Error('psql() needs a PostgreSQL run (HAWZU_TEST_PG_STATE)');
+  return execFileSync('psql', [`${cluster.PGURL}/${database}`, '-XqAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+    encoding: 'utf8',
+  });
+}
+
+/** A new, empty database on the cluster; returns its URL. */
+function createTestDatabase() {
+  const cluster = postgresCluster();
+  const name = `hawzu_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  psql('postgres', `CREATE DATABASE ${name}`);
+  return `${cluster.PGURL}/${name}`;
+}
+
+function testDatabaseFor(dataDir) {
+  if (!postgresCluster()) return null;
+  const marker = path.join(dataDir, 'test-database-url');
+  if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim();
+  const url = createTestDatabase();
+  fs.writeFileSync(marker, url);
+  return url;
+}
+
+/** The database name of a server started by startServer() in a PostgreSQL run. */
+function databaseNameOf(server) {
+  const url = testDatabaseFor(server.dataDir);
+  return url ? url.slice(url.lastIndexOf('/') + 1) : null;
+}
+
 /** Runs the server binary with `args` and resolves {code, stdout, stderr} at exit. */
 function runServerCommand(args, timeoutMs = 10000) {
   return new Promise((resolve, reject) => {
@@ -104,4 +158,14 @@ function runServerCommand(args, timeoutMs = 10000) {
   });
 }
 
-module.exports = { startServer, runServerCommand, serverBinary, siteDir, repoRoot };
+module.exports = {
+  startServer,
+  runServerCommand,
+  serverBinary,
+  siteDir,
+  repoRoot,
+  postgresCluster,
+  psql,
+  createTestDatabase,
+  databaseNameOf,
+};

@@ -154,6 +154,19 @@ CREATE UNIQUE INDEX projects_unique_name_key ON projects(workspace_id, name_key)
 ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 UPDATE users SET name_key = lower(name), email = lower(email);
 )SQL",
+
+    // 4: sign-in attempts, so that throttling counts hold across several servers.
+    R"SQL(
+CREATE TABLE sign_in_attempts (
+  id          INTEGER PRIMARY KEY,
+  account_key TEXT NOT NULL,  -- the e-mail as typed, lower case
+  address_key TEXT NOT NULL,  -- the client address (IPv6: its /64)
+  time        INTEGER NOT NULL
+);
+CREATE INDEX sign_in_attempts_by_pair ON sign_in_attempts(account_key, address_key, time);
+CREATE INDEX sign_in_attempts_by_address ON sign_in_attempts(address_key, time);
+CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts(time);
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
