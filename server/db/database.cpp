@@ -138,7 +138,7 @@ Connection::Connection(const std::string &path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 5000);
-  // synchronous=FULL: a committed revocation must survive a power loss (SECURITY.md).
+  // synchronous=FULL: a committed revocation must survive a power loss (docs/security.md#sqlite).
   // foreign_keys is per connection and off by default. trusted_schema=OFF: the schema
   // cannot call functions with side effects, whatever a tampered file says.
   try {

@@ -1,5 +1,5 @@
-// Sign-in throttling (SECURITY.md "Throttle failures per account and per client
-// address"): at most `max_failures_per_account` failed sign-ins per email address and
+// Sign-in throttling (docs/security.md#passwords-and-sign-in): at most
+// `max_failures_per_account` failed sign-ins per email address and
 // `max_failures_per_address` per client address within a sliding window; beyond that,
 // sign-in answers 429 with Retry-After until the oldest failure leaves the window.
 //
