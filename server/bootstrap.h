@@ -1,4 +1,4 @@
-// First start and demo data (PRODUCT.md §6).
+// First start and demo data (docs/product.md#running-it).
 //
 // First start (no account exists yet): creates a workspace and its owner account with
 // the --admin-email address (default admin@localhost) and a random password of 20

@@ -1,4 +1,4 @@
-// Command-line options of hawzu-server (PRODUCT.md §6):
+// Command-line options of hawzu-server (docs/product.md#running-it):
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
 //                [--database postgresql://...] [--token-key-file FILE]

@@ -1,5 +1,5 @@
-// The access-token object as the API returns it (PRODUCT.md §4), with JSON conversion
-// used by the server to render it and by the web app to read it. Never holds a secret.
+// The access-token object as the API returns it (docs/product.md#token-management), with JSON
+// conversion used by the server to render it and by the web app to read it. Never holds a secret.
 #pragma once
 
 #include "access_token_request.h"
@@ -43,8 +43,8 @@ struct AccessToken {
   std::optional<std::int64_t> last_used_at;
 };
 
-// Field names and formats exactly as PRODUCT.md §4: times as RFC 3339 UTC, null when
-// absent; workspace_role null for project tokens; projects [] for workspace tokens;
+// Field names and formats exactly as docs/product.md#token-management: times as RFC 3339 UTC, null
+// when absent; workspace_role null for project tokens; projects [] for workspace tokens;
 // each project {"project_id","project_name","role"}.
 nlohmann::json to_json(const AccessToken &token);
 // Returns nullopt when `json` is not a well-formed token object.

@@ -1,5 +1,5 @@
-// Editing an existing token (PRODUCT.md §3.3): the draft the edit form starts from, and
-// the PATCH body holding only what the person changed. The access type is locked, so
+// Editing an existing token (docs/product.md#manage-a-token): the draft the edit form starts from,
+// and the PATCH body holding only what the person changed. The access type is locked, so
 // it is never sent; an unchanged expiry is not sent either (the server then keeps the
 // current expiry instant instead of counting a new one from now).
 #pragma once

@@ -1,5 +1,5 @@
-// The access-token request model: validation (PRODUCT.md §3.1) and the JSON wire format
-// of create and edit bodies (§4).
+// The access-token request model: validation (docs/product.md#create-window) and the JSON wire
+// format of create and edit bodies (docs/product.md#token-management).
 //
 // Every rule is written once, in find_problems(). Each problem carries two phrasings:
 // the field error the API returns and the form shows next to the field, and the
@@ -205,7 +205,7 @@ void find_expiry_problems(const ExpiryChoice &expiry, std::int64_t now_unix,
   }
 }
 
-// Every rule of §3.1 that needs no database, in the order of the form.
+// Every rule of docs/product.md#create-window that needs no database, in the order of the form.
 std::vector<Problem> find_problems(const AccessTokenDraft &draft,
                                    const ValidationContext &context) {
   std::vector<Problem> problems;

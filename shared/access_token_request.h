@@ -1,8 +1,8 @@
-// The create/edit request model for access tokens and its validation (PRODUCT.md §3.1,
-// §4). The web app's create/edit window holds an AccessTokenDraft and validates it every
-// frame; the server parses the JSON body into the same draft and runs the same
-// validation, then adds the checks that need the database (project exists in the
-// workspace, name unique). Pure functions; thread-safe.
+// The create/edit request model for access tokens and its validation
+// (docs/product.md#create-window, docs/product.md#token-management). The web app's create/edit
+// window holds an AccessTokenDraft and validates it every frame; the server parses the JSON body
+// into the same draft and runs the same validation, then adds the checks that need the database
+// (project exists in the workspace, name unique). Pure functions; thread-safe.
 #pragma once
 
 #include "calendar.h"
@@ -59,7 +59,7 @@ std::optional<std::string> token_name_problem(std::string_view trimmed_name);
 // The key two names collide on: case-insensitive for ASCII letters, exact otherwise.
 std::string token_name_key(std::string_view trimmed_name);
 
-// Every rule of §3.1 that needs no database. Errors use wire field paths.
+// Every rule of docs/product.md#create-window that needs no database. Errors use wire field paths.
 // The order is the order of the form (name, access type, roles, expiry).
 FieldErrors validate_access_token_draft(const AccessTokenDraft &draft,
                                         const ValidationContext &context);

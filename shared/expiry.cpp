@@ -1,4 +1,4 @@
-// Expiry rules for access tokens (PRODUCT.md §3.1).
+// Expiry rules for access tokens (docs/product.md#create-window).
 #include "shared/expiry.h"
 
 namespace hawzu {

@@ -1,5 +1,5 @@
-// Expiry rules for access tokens (PRODUCT.md §3.1): the choices offered, how each maps
-// to an instant, and which custom dates are allowed.
+// Expiry rules for access tokens (docs/product.md#create-window): the choices offered, how each
+// maps to an instant, and which custom dates are allowed.
 //
 // A token with expires_at E is expired when now > E (E itself is the last valid second).
 // Durations count from the creation instant in the user's local time:

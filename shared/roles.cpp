@@ -1,6 +1,6 @@
-// The role catalogue (PRODUCT.md §2). Every permission rule is a rank threshold, written
-// out per permission below so that the table in the product spec can be checked line
-// by line against this file.
+// The role catalogue (docs/product.md#roles-and-permissions). Every permission rule is a rank
+// threshold, written out per permission below so that the table in the product spec can be checked
+// line by line against this file.
 #include "shared/roles.h"
 
 namespace hawzu {

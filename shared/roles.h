@@ -1,8 +1,9 @@
 // The role catalogue: workspace roles, project roles, their ranks and what each allows.
 //
-// This is the single source of truth for authorization rules (PRODUCT.md §2). The server
-// checks every request against it, the web app uses it to decide what to show, and the
-// authorization-matrix tests are generated from it. Pure data and functions; thread-safe.
+// This is the single source of truth for authorization rules
+// (docs/product.md#roles-and-permissions). The server checks every request against it, the web app
+// uses it to decide what to show, and the authorization-matrix tests are generated from it. Pure
+// data and functions; thread-safe.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// The access-token text format (PRODUCT.md §5): building, checking and splitting tokens.
+// The access-token text format (docs/product.md#tokens): building, checking and splitting tokens.
 #include "shared/token_format.h"
 
 #include <array>

@@ -1,4 +1,4 @@
-// The access-token text format (PRODUCT.md §5): "hwz_" + 36 random base62 characters +
+// The access-token text format (docs/product.md#tokens): "hwz_" + 36 random base62 characters +
 // 6 base62 characters of the CRC32 of everything before them. 46 characters in all.
 //
 // The checksum lets secret scanners recognise tokens and lets the server reject a typo

@@ -1,4 +1,4 @@
-// The Hawzu API as the web app uses it (PRODUCT.md §4): one function per call, each
+// The Hawzu API as the web app uses it (docs/product.md#http-api): one function per call, each
 // parsing the answer into the app's types. Requests are asynchronous; the callback
 // runs from the browser's event loop. JSON conversion of tokens and create bodies is
 // the shared code's (access_token_from_json, to_create_request).

@@ -1,4 +1,4 @@
-// The "Create Access Token" window (PRODUCT.md §3.1): the access type cards and the
+// The "Create Access Token" window (docs/product.md#create-window): the access type cards and the
 // shared token form (token_form.h). Every rule comes from the shared validation
 // (shared/access_token_request.h), run on the draft every frame: the same code the
 // server runs on the request.

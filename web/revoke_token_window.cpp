@@ -1,5 +1,5 @@
 // "Revoke access token?": names the token, says what revoking does and that it is
-// permanent, and asks for a deliberate click on a red button (PRODUCT.md §3.3).
+// permanent, and asks for a deliberate click on a red button (docs/product.md#manage-a-token).
 #include "web/screen_kit.h"
 #include "web/screens.h"
 

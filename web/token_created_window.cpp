@@ -1,5 +1,5 @@
-// The "Access Token Created" window (PRODUCT.md §3.2): the token value, once, with Copy.
-// Closing it overwrites the value (the page's only copy) and refreshes the table.
+// The "Access Token Created" window (docs/product.md#access-token-created-window): the token value,
+// once, with Copy. Closing it overwrites the value (the page's only copy) and refreshes the table.
 #include "web/screen_kit.h"
 #include "web/screens.h"
 

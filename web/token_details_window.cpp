@@ -1,5 +1,5 @@
-// One token's details (PRODUCT.md §3.3): what it may do, when it expires, who made it
-// and when it was last used; never the secret (the server does not have it). From here
+// One token's details (docs/product.md#manage-a-token): what it may do, when it expires, who made
+// it and when it was last used; never the secret (the server does not have it). From here
 // the token is edited (the same window switches to the shared token form, with the
 // access type locked), disabled or enabled, and revoked (after a confirmation).
 #include "web/screen_kit.h"

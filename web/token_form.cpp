@@ -1,3 +1,15 @@
+// The token form shared by the create window and the details window's edit mode: one
+// function per field, drawn from a TokenFormState (token_form.h).
+//
+// Index of this file (search for "[SECTION]"):
+//   [SECTION] Helpers: project names, the options problem
+//   [SECTION] The form and its messages: client and server errors per field
+//   [SECTION] Token name
+//   [SECTION] Workspace scope
+//   [SECTION] Project rows
+//   [SECTION] Expiry
+//   [SECTION] Footer: the submit button and why it is disabled
+
 #include "web/token_form.h"
 #include "web/screen_kit.h"
 
@@ -12,6 +24,10 @@
 #include <string>
 
 namespace hawzu {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Helpers: project names, the options problem
+
 namespace {
 
 constexpr const char *kDatePopup = "##expiry-date";
@@ -38,6 +54,9 @@ void draw_options_problem(TokenForm &form) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] The form and its messages: client and server errors per field
 
 TokenForm make_token_form(UiState &state, TokenFormState &fields, float width) {
   fields.draft.expiry.utc_offset_minutes = state.utc_offset_minutes;
@@ -87,6 +106,9 @@ void show_server_errors(TokenFormState &fields, ApiError error) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] Token name
+
 bool draw_token_name_field(TokenForm &form) {
   ui::field_label("Token Name");
   // Focus the name until it has it: the window's first frames are hidden while it sizes
@@ -108,6 +130,9 @@ bool draw_token_name_field(TokenForm &form) {
   }
   return submitted;
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Workspace scope
 
 void draw_workspace_scope_field(TokenForm &form) {
   ui::field_label("Workspace Scope");
@@ -138,6 +163,9 @@ void draw_workspace_scope_field(TokenForm &form) {
     ui::field_hint("The token can do what this role can do, in every project of the workspace.");
   }
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Project rows
 
 void draw_project_rows_field(TokenForm &form) {
   ui::field_label("Projects");
@@ -223,6 +251,9 @@ void draw_project_rows_field(TokenForm &form) {
   const std::string error = form_field_message(form, "projects", false);
   if (!error.empty()) ui::field_error(error);
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Expiry
 
 void draw_expiry_field(TokenForm &form) {
   ui::field_label("Expiry");
@@ -318,6 +349,9 @@ void draw_expiry_field(TokenForm &form) {
     ui::field_hint(hint.c_str());
   }
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Footer: the submit button and why it is disabled
 
 FormFooterResult draw_form_footer(TokenForm &form, const std::optional<std::string> &blocking,
                                   const char *submit_label, const char *submitting_label,

@@ -1,7 +1,7 @@
 // The fields of a token form, shared by the create window and the edit mode of the
-// details window (PRODUCT.md §3.1, §3.3): name, workspace scope, project rows, expiry,
-// and the footer with the reason a disabled submit button is disabled. Each function
-// draws one field from a TokenFormState and clears the server's error for a field the
+// details window (docs/product.md#create-window, docs/product.md#manage-a-token): name, workspace
+// scope, project rows, expiry, and the footer with the reason a disabled submit button is disabled.
+// Each function draws one field from a TokenFormState and clears the server's error for a field the
 // person changes.
 #pragma once
 

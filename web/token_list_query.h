@@ -1,5 +1,5 @@
-// The list's URL query (PRODUCT.md §4: q, access_type, status, created_by, the date
-// ranges, sort, order, limit, cursor) for what the person chose in the toolbar.
+// The list's URL query (docs/product.md#token-management: q, access_type, status, created_by, the
+// date ranges, sort, order, limit, cursor) for what the person chose in the toolbar.
 #pragma once
 
 #include "web/ui_state.h"

@@ -1,5 +1,5 @@
-// The manage actions of PRODUCT.md §3.3, from the person's intent to the server's answer:
-// the details window and its edit mode, disable and enable, and revoke after the
+// The manage actions of docs/product.md#manage-a-token, from the person's intent to the server's
+// answer: the details window and its edit mode, disable and enable, and revoke after the
 // confirmation. A changed token is replaced in the table where it stands; a revoked one
 // leaves it.
 #pragma once

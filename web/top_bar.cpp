@@ -1,5 +1,7 @@
-// The bar across the top of the signed-in page: product mark and workspace on the left,
-// the signed-in person with their role and Sign out on the right.
+// The bar across the top of the signed-in page: product mark and workspace on the left;
+// on the right a link to the API reference page, then the signed-in person with their role
+// and Sign out.
+#include "web/platform/page.h"
 #include "web/screen_kit.h"
 #include "web/screens.h"
 
@@ -109,6 +111,17 @@ void draw_top_bar(UiState &state, float height) {
                      ImVec2(std::floor(avatar_center.x - letters_size.x * 0.5f),
                             std::floor(avatar_center.y - letters_size.y * 0.5f)),
                      rgb(color::accent_text), letters.c_str());
+
+  // The API reference (/api/reference, drawn from the OpenAPI document) in a new tab.
+  // A link button is its text plus dp(4) wide and the font size plus dp(8) high.
+  const char *reference_label = "API reference";
+  const float reference_width = ui::text_size(reference_label, medium).x + dp(4);
+  const float reference_x = avatar_center.x - avatar * 0.5f - dp(24) - reference_width;
+  ImGui::SetCursorScreenPos(
+      ImVec2(reference_x, centered_y(origin.y, height, medium->FontSize + dp(8))));
+  if (ui::button(reference_label, ui::ButtonKind::link)) {
+    platform::open_in_new_tab("/api/reference");
+  }
 
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }

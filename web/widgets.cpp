@@ -1,3 +1,15 @@
+// The widgets every screen draws with: text, buttons, badges and callouts, form fields,
+// cards and modal windows, in the product's look (theme.h). Each is a plain function
+// called every frame; see widgets.h for what each one does.
+//
+// Index of this file (search for "[SECTION]"):
+//   [SECTION] Helpers: tone colours, line wrapping, the focus ring
+//   [SECTION] Text: labels, paragraphs, measured and drawn text
+//   [SECTION] Buttons: buttons, icon buttons, menu items, hover text
+//   [SECTION] Status and messages: badges, callouts, the spinner
+//   [SECTION] Form fields: labels, hints, errors, text input, radios, selects
+//   [SECTION] Layout: cards, shadows, modal windows, detail rows, alignment
+
 #include "web/widgets.h"
 
 #include "web/icons.h"
@@ -14,6 +26,10 @@
 #include <cstring>
 
 namespace hawzu::ui {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Helpers: tone colours, line wrapping, the focus ring
+
 namespace {
 
 using platform::fonts;
@@ -86,7 +102,7 @@ void draw_focus_ring(ImVec2 min, ImVec2 max, std::uint32_t border_color) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
-// Text
+// [SECTION] Text
 
 void text(const char *value, ImFont *font, ImU32 color) {
   if (font) ImGui::PushFont(font);
@@ -166,7 +182,7 @@ void draw_text(ImDrawList *draw_list, ImVec2 position, const char *value, ImFont
 }
 
 // ---------------------------------------------------------------------------
-// Buttons
+// [SECTION] Buttons
 
 float button_width(const char *label) {
   ImFont *font = fonts().body_medium;
@@ -284,7 +300,7 @@ void hover_text(const char *text) {
 }
 
 // ---------------------------------------------------------------------------
-// Status and messages
+// [SECTION] Status and messages
 
 float badge_width(const char *label) {
   return text_size(label, fonts().small_medium).x + dp(8) * 2 + dp(6) + dp(6);
@@ -354,7 +370,7 @@ void spinner(float radius, ImU32 color) {
 }
 
 // ---------------------------------------------------------------------------
-// Form fields
+// [SECTION] Form fields
 
 void field_label(const char *label) {
   text(label, fonts().body_medium, rgb(color::text_secondary));
@@ -508,7 +524,7 @@ void end_select() {
 }
 
 // ---------------------------------------------------------------------------
-// Layout
+// [SECTION] Layout
 
 void begin_card(const char *id, float width, ImVec2 padding) {
   // Colours, padding and rounding are read when the child window begins; popping them

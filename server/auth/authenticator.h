@@ -39,7 +39,7 @@ struct BearerAuthentication {
   BearerFailure failure = BearerFailure::unknown;
 };
 
-// How often last_used_at is written for a token in use (PRODUCT.md §5).
+// How often last_used_at is written for a token in use (docs/product.md#tokens).
 inline constexpr std::int64_t kLastUsedWriteInterval = 60;
 
 class Authenticator {

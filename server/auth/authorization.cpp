@@ -12,7 +12,8 @@ OperationRule rule_for(Operation operation) {
     case Operation::disable_access_token:
     case Operation::enable_access_token:
     case Operation::revoke_access_token:
-      // Tokens never manage tokens (PRODUCT.md §1); reading the list is management too.
+      // Tokens never manage tokens (docs/product.md#what-it-is); reading the list is management
+      // too.
       return {Permission::manage_access_tokens, true};
     case Operation::read_workspace:
     case Operation::list_projects:

@@ -1,5 +1,5 @@
 // Authorization: the one place that decides whether a principal may do something
-// (PRODUCT.md §2). Two layers:
+// (docs/product.md#roles-and-permissions). Two layers:
 //
 //   rule_for(Operation)  which permission each API operation needs, and whether only a
 //                        web session may perform it. Every route names its operation,
@@ -8,9 +8,9 @@
 //                        for project tokens, a project), using the shared role
 //                        catalogue (shared/roles.h).
 //
-// Outcomes follow §4: a workspace or project outside the caller's scope is not_found
-// (404, its existence is not revealed); inside the scope but not allowed is forbidden
-// (403). Pure functions; thread-safe.
+// Outcomes follow docs/product.md#roles-and-permissions: a workspace or project outside the
+// caller's scope is not_found (404, its existence is not revealed); inside the scope but not
+// allowed is forbidden (403). Pure functions; thread-safe.
 #pragma once
 
 #include "auth/principal.h"

@@ -1,4 +1,4 @@
-// The checks in front of every Hawzu API resource route (PRODUCT.md §4 "Hawzu API"),
+// The checks in front of every Hawzu API resource route (docs/product.md#hawzu-api),
 // which answer to an access token or to a web session. Which of the two a route accepts
 // follows from the rule of its Operation (auth/authorization.h). In this order:
 //

@@ -1,5 +1,5 @@
 // The `hawzu_session` cookie: reading it from requests and writing Set-Cookie headers
-// (SECURITY.md "Sessions": HttpOnly; SameSite=Strict; Path=/; Secure under TLS).
+// (docs/security.md#sessions: HttpOnly; SameSite=Strict; Path=/; Secure under TLS).
 #pragma once
 
 #include "httplib_config.h"

@@ -45,8 +45,8 @@ httplib::Server::HandlerResponse refuse(httplib::Response &response, int status,
   return httplib::Server::HandlerResponse::Handled;
 }
 
-// Refusals that need only the request line and headers (SECURITY.md): the body is
-// never read for these.
+// Refusals that need only the request line and headers (docs/security.md#http-hardening): the body
+// is never read for these.
 httplib::Server::HandlerResponse guard_request(const httplib::Request &request,
                                                httplib::Response &response,
                                                const HttpLimits &limits) {

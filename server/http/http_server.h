@@ -12,7 +12,7 @@
 
 namespace hawzu::server {
 
-// Limits set at start-up (SECURITY.md "HTTP hardening").
+// Limits set at start-up (docs/security.md#http-hardening).
 struct HttpLimits {
   std::size_t max_body_bytes = 64 * 1024;  // 413 above
   int read_timeout_seconds = 10;           // a slow client gets 408 / is dropped

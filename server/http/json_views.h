@@ -1,4 +1,4 @@
-// How the session and token-management answers look on the wire (PRODUCT.md §4). The
+// How the session and token-management answers look on the wire (docs/product.md#http-api). The
 // access-token object itself is the shared to_json(AccessToken).
 #pragma once
 

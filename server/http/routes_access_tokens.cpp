@@ -1,4 +1,4 @@
-// Access-token management (PRODUCT.md §4), web session only:
+// Access-token management (docs/product.md#token-management), web session only:
 //   GET    /api/v1/workspace/{wid}/access-tokens/options
 //   GET    /api/v1/workspace/{wid}/access-tokens
 //   POST   /api/v1/workspace/{wid}/access-tokens

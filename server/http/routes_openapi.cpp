@@ -1,4 +1,4 @@
-// GET /api/v1/openapi.json: the OpenAPI 3.1 description of this API (PRODUCT.md §4).
+// GET /api/v1/openapi.json: the OpenAPI 3.1 description of this API (docs/product.md#hawzu-api).
 // No authentication: it describes the API, not anyone's data.
 #include "http/openapi_document.h"
 #include "http/routes.h"

@@ -1,4 +1,4 @@
-// Projects of a workspace (PRODUCT.md §4 "Hawzu API"), for an access token or a web
+// Projects of a workspace (docs/product.md#hawzu-api), for an access token or a web
 // session:
 //   GET   /api/v1/workspace/{wid}/projects          list_projects
 //   POST  /api/v1/workspace/{wid}/projects          create_project

@@ -1,4 +1,4 @@
-// The web session (PRODUCT.md §4): POST /api/v1/session signs in, GET tells who is
+// The web session (docs/product.md#web-session): POST /api/v1/session signs in, GET tells who is
 // signed in, DELETE signs out. See session_guard.h for the checks in front of them.
 #include "http/cookies.h"
 #include "http/json_body.h"

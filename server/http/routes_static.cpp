@@ -1,13 +1,25 @@
-// The web app at "/", and clean 404/405 answers for every address no route claims.
+// The web app at "/", the API reference page at "/api/reference" (site files too: the
+// page and the Swagger UI the build copies beside it), and clean 404/405 answers for every
+// address no route claims.
 #include "problem.h"
 #include "routes.h"
 
 namespace hawzu::server {
 
+namespace {
+
+// The only part of /api that is files: the reference page and its assets.
+bool is_reference_path(const std::string &path) {
+  return path == "/api/reference" || path.rfind("/api/reference/", 0) == 0;
+}
+
+}  // namespace
+
 void register_static_routes(httplib::Server &server, App &app) {
   const StaticSite *site = &app.site;
   server.Get(".*", [site](const httplib::Request &request, httplib::Response &response) {
-    if (request.path.rfind("/api/", 0) != 0 && site->serve(request, response)) return;
+    const bool api = request.path.rfind("/api/", 0) == 0;
+    if ((!api || is_reference_path(request.path)) && site->serve(request, response)) return;
     send_problem(response, problem_for_status(404));
   });
   // Other methods on unknown addresses: 404 for /api paths nobody serves, 405 for

@@ -1,4 +1,4 @@
-// Test cases of a project (PRODUCT.md §4 "Hawzu API"), for an access token or a web
+// Test cases of a project (docs/product.md#hawzu-api), for an access token or a web
 // session:
 //   GET    /api/v1/workspace/{wid}/project/{pid}/testcases        list_test_cases
 //   POST   /api/v1/workspace/{wid}/project/{pid}/testcases        create_test_case

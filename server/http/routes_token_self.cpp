@@ -1,4 +1,4 @@
-// GET /api/v1/access-tokens/self (PRODUCT.md §4): the calling access token's own
+// GET /api/v1/access-tokens/self (docs/product.md#hawzu-api): the calling access token's own
 // details, so an external system can check which token it holds, its role and expiry,
 // and the workspace it acts in. Access tokens only (Operation read_own_access_token): a
 // web session gets 401 access_token_required, since a person has no calling token.

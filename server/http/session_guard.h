@@ -2,9 +2,9 @@
 // management routes), in this order:
 //
 //   1. Any Authorization header → 403 session_required. An access token never
-//      reaches these routes, whatever it is (PRODUCT.md §4).
+//      reaches these routes, whatever it is (docs/product.md#token-management).
 //   2. State-changing methods (POST, PATCH, PUT, DELETE) → cross-site request checks
-//      (SECURITY.md): `X-Requested-With: hawzu-web` exactly once, and an `Origin`
+//      (docs/security.md#sessions): `X-Requested-With: hawzu-web` exactly once, and an `Origin`
 //      header, when sent, equal to this server's own origin (the scheme it serves and
 //      the Host header) → else 403 csrf_rejected. A body must be JSON: the pre-routing
 //      guard already answers 415 otherwise. The custom header forces a CORS preflight,

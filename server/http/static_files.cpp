@@ -65,10 +65,16 @@ bool StaticSite::is_usable() const {
 
 bool StaticSite::serve(const httplib::Request &request, httplib::Response &response) const {
   std::string relative = request.path == "/" ? "index.html" : request.path.substr(1);
+  if (!relative.empty() && relative.back() == '/') relative.pop_back();
   if (!is_safe_relative_path(relative)) return false;
 
-  const std::filesystem::path plain = root_ / relative;
+  // A directory is served by its index.html ("/api/reference").
+  std::filesystem::path plain = root_ / relative;
   struct stat plain_info {};
+  if (::stat(plain.c_str(), &plain_info) == 0 && S_ISDIR(plain_info.st_mode)) {
+    relative += "/index.html";
+    plain = root_ / relative;
+  }
   if (!regular_file_stat(plain, plain_info)) return false;
 
   std::filesystem::path chosen = plain;
@@ -92,8 +98,9 @@ bool StaticSite::serve(const httplib::Request &request, httplib::Response &respo
                            (gzipped ? "-gz\"" : "\"");
   response.set_header("ETag", etag);
   response.set_header("Vary", "Accept-Encoding");
-  // File names are not content-hashed, so the browser must revalidate (cheap: 304).
-  response.set_header("Cache-Control", "no-cache");
+  // File names are not content-hashed, so the browser must revalidate (cheap: 304). Under
+  // /api the server adds "no-store" to every answer instead.
+  if (request.path.rfind("/api/", 0) != 0) response.set_header("Cache-Control", "no-cache");
   if (request.get_header_value("If-None-Match") == etag) {
     response.status = 304;
     return true;

@@ -1,4 +1,4 @@
-// Password hashing with Argon2id (crypto_pwhash_str), SECURITY.md "Passwords".
+// Password hashing with Argon2id (crypto_pwhash_str), docs/security.md#passwords-and-sign-in.
 //
 // Each hash or verify takes about 64 MiB and tens of milliseconds with the INTERACTIVE
 // limits. A semaphore caps how many run at once (about one per core) so that a burst

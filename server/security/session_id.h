@@ -1,4 +1,4 @@
-// Web session ids (SECURITY.md "Sessions"): 32 random bytes, sent to the browser as
+// Web session ids (docs/security.md#sessions): 32 random bytes, sent to the browser as
 // 43 base64url characters in the `hawzu_session` cookie. The database keeps only the
 // BLAKE2b-256 hash, so a copy of the sessions table cannot be turned into cookies.
 // Pure functions apart from the random bytes; thread-safe.

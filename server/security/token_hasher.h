@@ -1,4 +1,4 @@
-// The keyed hash under which access tokens are stored and looked up (SECURITY.md):
+// The keyed hash under which access tokens are stored and looked up (docs/security.md#tokens):
 // BLAKE2b-256 (crypto_generichash) keyed with a 32-byte server secret that lives in
 // the data directory, never in the database. A stolen database alone cannot test
 // guesses. Immutable after construction; thread-safe.

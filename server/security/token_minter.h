@@ -1,4 +1,4 @@
-// Mints new access tokens (PRODUCT.md §5): "hwz_" + 36 characters from
+// Mints new access tokens (docs/product.md#tokens): "hwz_" + 36 characters from
 // randombytes_uniform(62) (≈214 bits) + the 6-character checksum, assembled by the
 // shared token_format code. Thread-safe.
 #pragma once

@@ -1,5 +1,5 @@
-// Signing in and out (PRODUCT.md §4 "Web session", SECURITY.md "Passwords and
-// sign-in"). Every failure looks the same to the caller (401 invalid_credentials),
+// Signing in and out (docs/product.md#web-session, docs/security.md#passwords-and-sign-in).
+// Every failure looks the same to the caller (401 invalid_credentials),
 // whether the email is unknown or the password wrong, and takes the same time: an
 // unknown email is verified against a dummy hash. Repeated failures are throttled per
 // account and address pair and per address (429 too_many_attempts with a retry time),

@@ -1,7 +1,8 @@
 // The projects of a workspace through the Hawzu API: list, create, read, update
-// (PRODUCT.md §2, §4). Each method first asks authorization.h whether the principal may
-// perform its Operation (resource_access.h turns a refusal into 404 or 403), then
-// validates the body (project_request.h), then reads or writes the store.
+// (docs/product.md#roles-and-permissions, docs/product.md#hawzu-api). Each method first asks
+// authorization.h whether the principal may perform its Operation (resource_access.h turns a
+// refusal into 404 or 403), then validates the body (project_request.h), then reads or writes the
+// store.
 //
 //   - A project token lists only the projects it is assigned; any other project is
 //     404 to it. It can never create a project (403 insufficient_scope).

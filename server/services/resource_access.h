@@ -2,7 +2,7 @@
 // (auth/authorization.h) into the refusal the caller sees, finding the project a
 // request names within the caller's scope, and the audit entry of a change.
 //
-// Refusals follow PRODUCT.md §4: outside the caller's scope (another workspace, a
+// Refusals follow docs/product.md#http-api: outside the caller's scope (another workspace, a
 // project a project token is not assigned to, a project that does not exist) is 404 and
 // says nothing about what exists there; inside the scope but not allowed by the role is
 // 403, with the code "insufficient_scope" for an access token (the HTTP layer adds

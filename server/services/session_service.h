@@ -1,4 +1,4 @@
-// Web sessions (SECURITY.md "Sessions"): starting one at sign-in, resuming it on each
+// Web sessions (docs/security.md#sessions): starting one at sign-in, resuming it on each
 // request, ending it at sign-out. A session ends after `idle_seconds` without a request
 // or `absolute_seconds` after sign-in, whichever comes first. Thread-safe (it leases a
 // connection per call; start() uses the caller's, inside the caller's transaction).

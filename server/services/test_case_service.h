@@ -1,9 +1,9 @@
 // The test cases of a project through the Hawzu API: list (by id, in pages), create,
-// read, update, delete (PRODUCT.md §2, §4). Each method first finds the project within
-// the caller's scope for its Operation (resource_access.h: 404 outside the scope, 403
-// when the role does not allow it), then validates the body (test_case_request.h),
-// then reads or writes the store. Every change and its audit row are one transaction.
-// Thread-safe.
+// read, update, delete (docs/product.md#roles-and-permissions, docs/product.md#hawzu-api). Each
+// method first finds the project within the caller's scope for its Operation (resource_access.h:
+// 404 outside the scope, 403 when the role does not allow it), then validates the body
+// (test_case_request.h), then reads or writes the store. Every change and its audit row are one
+// transaction. Thread-safe.
 #pragma once
 
 #include "auth/principal.h"

@@ -1,5 +1,5 @@
-// The query string of GET /api/v1/workspace/{wid}/access-tokens (PRODUCT.md §4), read
-// strictly: unknown or repeated parameters and bad values are field errors, so a typo
+// The query string of GET /api/v1/workspace/{wid}/access-tokens (docs/product.md#token-management),
+// read strictly: unknown or repeated parameters and bad values are field errors, so a typo
 // in a filter never silently lists everything. Pure; thread-safe.
 //
 //   q              substring of the label, the creator's name or email, or the identifier

@@ -1,3 +1,16 @@
+// Access-token management: who may do what to a token (authorization.h), the shared
+// validation, and the store calls, for the token-management routes and access-tokens/self.
+//
+// Index of this file (search for "[SECTION]"):
+//   [SECTION] Refusals: the service errors and how field errors merge
+//   [SECTION] Conversions: between drafts, stored rows, the API object and audit details
+//   [SECTION] Token status: disabled, expired or enabled at an instant
+//   [SECTION] Options and list
+//   [SECTION] Create
+//   [SECTION] Details: one token, and the calling token itself
+//   [SECTION] Edit
+//   [SECTION] Disable, enable and revoke
+
 #include "services/token_service.h"
 
 #include "auth/authorization.h"
@@ -18,7 +31,7 @@ namespace hawzu::server {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Refusals.
+// [SECTION] Refusals
 
 ServiceError access_refused(AccessDecision decision) {
   if (decision == AccessDecision::not_found)
@@ -71,7 +84,7 @@ FieldErrors merge_errors(FieldErrors parse_errors, const FieldErrors &validation
 }
 
 // ---------------------------------------------------------------------------
-// Conversions.
+// [SECTION] Conversions
 
 std::vector<ProjectGrant> grants_of(const AccessTokenDraft &draft) {
   std::vector<ProjectGrant> grants;
@@ -143,6 +156,9 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
 
 }  // namespace
 
+// ---------------------------------------------------------------------------
+// [SECTION] Token status: disabled, expired or enabled at an instant
+
 TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
                             std::int64_t now) {
   // Kept in step with the status sort and filter SQL in token_store.cpp.
@@ -151,6 +167,7 @@ TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expire
 }
 
 // ---------------------------------------------------------------------------
+// [SECTION] Options and list
 
 Result<TokenOptions> TokenService::options(const Principal &principal, std::int64_t workspace_id) {
   AccessDecision decision =
@@ -184,6 +201,9 @@ Result<TokenPage> TokenService::list(const Principal &principal, std::int64_t wo
     result.next_cursor = encode_list_cursor(filter.sort, filter.descending, *page.next);
   return result;
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Create
 
 Result<CreatedToken> TokenService::create(const Principal &principal, std::int64_t workspace_id,
                                           const nlohmann::json &body) {
@@ -239,6 +259,9 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
   return CreatedToken{std::move(minted.token), view_at(std::move(*stored), now)};
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] Details: one token, and the calling token itself
+
 Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t workspace_id,
                                       std::int64_t token_id) {
   AccessDecision decision = authorize(principal, Operation::read_access_token, workspace_id);
@@ -262,6 +285,9 @@ Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
   if (!stored) return token_not_found();
   return view_at(std::move(*stored), clock_.now());
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Edit
 
 Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t workspace_id,
                                        std::int64_t token_id, const nlohmann::json &body) {
@@ -329,6 +355,9 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   transaction.commit();
   return view_at(std::move(*updated), now);
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Disable, enable and revoke
 
 Result<AccessToken> TokenService::disable(const Principal &principal, std::int64_t workspace_id,
                                           std::int64_t token_id) {

@@ -1,7 +1,7 @@
-// Access-token management (PRODUCT.md §3, §4): the options for the create window, the
-// list, create, details, edit, disable, enable and revoke. Every method first asks
-// authorization.h whether the principal may perform its Operation in the workspace,
-// then applies the token rules:
+// Access-token management (docs/product.md#the-access-tokens-page,
+// docs/product.md#token-management): the options for the create window, the list, create, details,
+// edit, disable, enable and revoke. Every method first asks authorization.h whether the principal
+// may perform its Operation in the workspace, then applies the token rules:
 //
 //   - Bodies are read and validated by the shared code (parse_create_request,
 //     parse_edit_request, validate_access_token_draft), with the caller's workspace

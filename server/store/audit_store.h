@@ -1,6 +1,6 @@
-// The audit log: one row per sign-in and per access-token lifecycle change (PRODUCT.md
-// §5). Rows are only ever appended. `details` never holds a secret: no token, no
-// password, no session id. Not thread-safe.
+// The audit log: one row per sign-in and per access-token lifecycle change
+// (docs/product.md#tokens). Rows are only ever appended. `details` never holds a secret: no token,
+// no password, no session id. Not thread-safe.
 #pragma once
 
 #include "db/database.h"

@@ -1,3 +1,15 @@
+// The SQL behind TokenStore (token_store.h): access tokens, their project grants, the
+// keyset-paged list, and the lookups of Bearer authentication.
+//
+// Index of this file (search for "[SECTION]"):
+//   [SECTION] Reading rows: the columns, state names, name collisions
+//   [SECTION] List query building
+//   [SECTION] Creating: the token row and its grants
+//   [SECTION] Reading tokens: their grants, a live token, names in use
+//   [SECTION] Changing: edits and state
+//   [SECTION] The list and its creators
+//   [SECTION] Authentication: lookup by secret hash, last use
+
 #include "store/token_store.h"
 
 #include "shared/access_token_request.h"
@@ -9,6 +21,9 @@
 
 namespace hawzu::server {
 namespace {
+
+// ---------------------------------------------------------------------------
+// [SECTION] Reading rows: the columns, state names, name collisions
 
 // The columns read_token() reads, and where they come from.
 const std::string kTokenColumns =
@@ -56,7 +71,8 @@ StoredToken read_token(const Statement &row) {
 }
 
 // ---------------------------------------------------------------------------
-// List query building. Every value is a bound parameter; only fixed SQL fragments
+// [SECTION] List query building
+// Every value is a bound parameter; only fixed SQL fragments
 // chosen by enum values are pasted into the text.
 
 std::string sort_expression(TokenSort sort) {
@@ -92,6 +108,7 @@ bool sorts_by_text(TokenSort sort) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
+// [SECTION] Creating: the token row and its grants
 
 std::optional<std::int64_t> TokenStore::insert(const NewTokenRow &row) {
   // A name taken by a live token (the partial unique index) inserts nothing and
@@ -135,6 +152,9 @@ void TokenStore::insert_grants(std::int64_t token_id, const std::vector<ProjectG
         .bind(3, wire_name(grant.role))
         .run();
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Reading tokens: their grants, a live token, names in use
 
 void TokenStore::load_grants(std::vector<StoredToken> &tokens) {
   if (tokens.empty()) return;
@@ -185,6 +205,9 @@ bool TokenStore::name_taken(std::int64_t workspace_id, const std::string &name_k
   return statement.step();
 }
 
+// ---------------------------------------------------------------------------
+// [SECTION] Changing: edits and state
+
 bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
   try {
     Statement statement = db_.prepare(
@@ -220,6 +243,9 @@ void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t
       .bind(3, token_id)
       .run();
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] The list and its creators
 
 TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) {
   const std::string key = sort_expression(filter.sort);
@@ -329,6 +355,9 @@ std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
   while (statement.step()) people.push_back({statement.column_int64(0), statement.column_text(1)});
   return people;
 }
+
+// ---------------------------------------------------------------------------
+// [SECTION] Authentication: lookup by secret hash, last use
 
 std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash) {
   std::vector<StoredToken> found;

@@ -123,7 +123,7 @@ class TokenStore {
   std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash);
 
   // Sets last_used_at to `now` unless it was set less than `min_interval` seconds
-  // ago, so busy tokens cause at most one write per interval (PRODUCT.md §5).
+  // ago, so busy tokens cause at most one write per interval (docs/product.md#tokens).
   void record_use(std::int64_t token_id, std::int64_t now, std::int64_t min_interval = 60);
 
  private:

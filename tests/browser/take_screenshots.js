@@ -124,6 +124,13 @@ async function main() {
     await page.keyboard.type('o');
     await b.waitForItem(page, { role: 'text', label: /tokens? match$/ });
     await shot('token-search');
+
+    // The API reference, opened from the top bar in a new tab.
+    const opened = browser.context.waitForEvent('page');
+    await b.clickItem(page, { role: 'button', label: 'API reference' });
+    const reference = await opened;
+    await reference.waitForSelector('.swagger-ui .opblock');
+    await reference.screenshot({ path: path.join(out, 'api-reference.png') });
   } finally {
     await browser.close();
     await server.stop();

@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const { startServer } = require('../support/server');
 const net = require('node:net');
 const { signIn, workspaceTokenBody, query } = require('./api_client');
+const { assertRawExchangeConforms } = require('../support/openapi_check');
 
 let server;
 let owner;
@@ -252,15 +253,20 @@ test('a body-less POST must still say Content-Length: 0 (411 at once otherwise)'
   const { hostname, port } = new URL(server.baseUrl);
   const started = Date.now();
   const answer = await new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () =>
-      socket.write(`POST ${base()}/${t.id}/disable HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
-        `Cookie: ${owner.cookie}\r\nX-Requested-With: hawzu-web\r\n\r\n`));
+    const request = `POST ${base()}/${t.id}/disable HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+      `Cookie: ${owner.cookie}\r\nX-Requested-With: hawzu-web\r\n\r\n`;
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
     let text = '';
     socket.on('data', (d) => {
       text += d;
       if (text.includes('\r\n\r\n')) {
         socket.destroy();
-        resolve(text);
+        try {
+          assertRawExchangeConforms(request, text);
+          resolve(text);
+        } catch (error) {
+          reject(error);
+        }
       }
     });
     socket.on('error', reject);

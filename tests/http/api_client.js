@@ -9,6 +9,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const { installFetchCheck } = require('../support/openapi_check');
+
+// Every answer is checked against server/api/openapi.json (status, Content-Type, body).
+installFetchCheck();
 
 const DEMO_PASSWORD = 'hawzu-demo';
 

@@ -1,4 +1,4 @@
-// The Hawzu API resources (PRODUCT.md §4): the shapes of projects and test cases,
+// The Hawzu API resources (docs/product.md#hawzu-api): the shapes of projects and test cases,
 // validation (400 with field errors, unknown fields refused), duplicate project names
 // (409 name_taken), paging test cases with limit/cursor, and the OpenAPI document.
 // Authorization is covered by authorization_matrix.test.js.

@@ -1,12 +1,12 @@
-// The authorization matrix of the Hawzu API (PRODUCT.md §2, §4): every token role
-// (workspace Manager, Coordinator, Member, Viewer; project Manager, Coordinator, Member,
-// Viewer) and every signed-in person's role × every Hawzu API route × in scope / out of
-// scope.
+// The authorization matrix of the Hawzu API (docs/product.md#roles-and-permissions,
+// docs/product.md#hawzu-api): every token role (workspace Manager, Coordinator, Member, Viewer;
+// project Manager, Coordinator, Member, Viewer) and every signed-in person's role × every Hawzu API
+// route × in scope / out of scope.
 //
 // The expected outcome of (role, permission) comes from the role catalogue itself:
 // hawzu-role-catalogue prints shared/roles.h as JSON. What is under test here is the
-// route → permission mapping below, written from PRODUCT.md §2, and the scoping rules:
-//   in scope, role allows it      → 2xx
+// route → permission mapping below, written from docs/product.md#roles-and-permissions, and the
+//   scoping rules: in scope, role allows it      → 2xx
 //   in scope, role does not       → 403 (token: code insufficient_scope and
 //                                   WWW-Authenticate ... error="insufficient_scope")
 //   out of scope                  → 404 (another workspace, a project of another
@@ -45,8 +45,8 @@ function roleEntry(role) {
 }
 
 // ---------------------------------------------------------------------------
-// Routes and the permission each needs (PRODUCT.md §2). `level`: whether the path
-// names a workspace only, or a project too. Bodies are valid, so only authorization
+// Routes and the permission each needs (docs/product.md#roles-and-permissions). `level`: whether
+// the path names a workspace only, or a project too. Bodies are valid, so only authorization
 // decides the outcome.
 
 let counter = 0;

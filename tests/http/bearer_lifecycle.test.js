@@ -1,9 +1,9 @@
-// Bearer authentication through a token's life (PRODUCT.md §3.3, §4, §5): a token
-// works; disabled it is refused at once, enabled it works again; an edit's new role
-// applies to the very next request; revoked or expired it is refused. Refusals are 401
-// problem+json with `WWW-Authenticate: Bearer realm="hawzu", error="invalid_token"`.
-// Malformed tokens are refused before any database work, and a change made through one
-// server process is seen at once by another on the same data directory.
+// Bearer authentication through a token's life (docs/product.md#manage-a-token,
+// docs/product.md#hawzu-api, docs/product.md#tokens): a token works; disabled it is refused at
+// once, enabled it works again; an edit's new role applies to the very next request; revoked or
+// expired it is refused. Refusals are 401 problem+json with `WWW-Authenticate: Bearer
+// realm="hawzu", error="invalid_token"`. Malformed tokens are refused before any database work, and
+// a change made through one server process is seen at once by another on the same data directory.
 //
 // Expiry without waiting: a token with the custom date "today" (UTC) expires at the
 // end of today. A second server process on the same data directory is started with

@@ -8,6 +8,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, runServerCommand, siteDir } = require('../support/server');
+const { assertRawExchangeConforms } = require('../support/openapi_check');
 
 test('GET /api/v1/health answers {"status":"ok"} with no-store', async () => {
   const server = await startServer();
@@ -196,7 +197,8 @@ test('bad flags, unusable data directory and busy port fail clearly', async () =
   }
 });
 
-/** Sends raw bytes and resolves the first chunk of the answer. */
+/** Sends raw bytes and resolves the first chunk of the answer (checked against the
+ * OpenAPI document, as fetch answers are). */
 function rawRequest(baseUrl, text) {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
@@ -206,7 +208,12 @@ function rawRequest(baseUrl, text) {
       answer += d;
       if (answer.includes('\r\n\r\n')) {
         socket.destroy();
-        resolve(answer);
+        try {
+          assertRawExchangeConforms(text, answer);
+          resolve(answer);
+        } catch (error) {
+          reject(error);
+        }
       }
     });
     socket.on('error', reject);

@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { startServer } = require('../support/server');
+const { assertConforms } = require('../support/openapi_check');
 
 function selfSignedCertificate() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-tls-'));
@@ -25,7 +26,16 @@ function request(baseUrl, method, urlPath, { headers = {}, body } = {}) {
     const req = https.request(baseUrl + urlPath, { method, headers, rejectUnauthorized: false }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+      res.on('end', () => {
+        const answer = { status: res.statusCode, headers: res.headers, text };
+        try {
+          assertConforms({ method, url: urlPath, status: answer.status, headers: res.headers, bodyText: text });
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        resolve(answer);
+      });
     });
     req.on('error', reject);
     if (body) req.write(body);

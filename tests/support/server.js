@@ -12,6 +12,10 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { installFetchCheck } = require('./openapi_check');
+
+// Every answer a test gets through fetch is checked against server/api/openapi.json.
+installFetchCheck();
 
 const { execFileSync } = require('node:child_process');
 

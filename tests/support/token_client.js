@@ -6,6 +6,10 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { installFetchCheck } = require('./openapi_check');
+
+// Every answer is checked against server/api/openapi.json (status, Content-Type, body).
+installFetchCheck();
 
 const DEMO_PASSWORD = 'hawzu-demo';
 

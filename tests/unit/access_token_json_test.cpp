@@ -1,4 +1,4 @@
-// The access-token object of the API (PRODUCT.md §4) and its JSON form.
+// The access-token object of the API (docs/product.md#token-management) and its JSON form.
 #include "shared/access_token.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Validation of access-token drafts (PRODUCT.md §3.1) and the pickers' helpers.
+// Validation of access-token drafts (docs/product.md#create-window) and the pickers' helpers.
 #include "shared/access_token_request.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// The JSON wire format of create and edit bodies (PRODUCT.md §4).
+// The JSON wire format of create and edit bodies (docs/product.md#token-management).
 #include "shared/access_token_request.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Expiry choices and how they map to instants (PRODUCT.md §3.1).
+// Expiry choices and how they map to instants (docs/product.md#create-window).
 #include "shared/expiry.h"
 
 #include <catch2/catch.hpp>

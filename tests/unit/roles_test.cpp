@@ -1,4 +1,4 @@
-// The role catalogue against the tables of PRODUCT.md §2.
+// The role catalogue against the tables of docs/product.md#roles-and-permissions.
 #include "shared/roles.h"
 
 #include <catch2/catch.hpp>

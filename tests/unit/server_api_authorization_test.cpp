@@ -33,7 +33,8 @@ Principal project_token(std::map<std::int64_t, ProjectRole> grants) {
 
 }  // namespace
 
-TEST_CASE("each Hawzu API operation needs the permission of PRODUCT.md section 2") {
+// The permissions of docs/product.md#roles-and-permissions.
+TEST_CASE("each Hawzu API operation needs the permission of the product's role tables") {
   const std::vector<std::pair<Operation, Permission>> table = {
       {Operation::read_workspace, Permission::read},
       {Operation::list_projects, Permission::read},

@@ -1,4 +1,4 @@
-// Who may do what (PRODUCT.md §2): the operation table and authorize().
+// Who may do what (docs/product.md#roles-and-permissions): the operation table and authorize().
 #include "auth/authorization.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// The access-token text format (PRODUCT.md §5).
+// The access-token text format (docs/product.md#tokens).
 #include "shared/token_format.h"
 
 #include <catch2/catch.hpp>

@@ -34,6 +34,9 @@ EM_JS(int, js_local_utc_offset_minutes, (double unix_seconds), {
 EM_JS(int, js_is_mac_platform, (), {
   return /Mac|iPhone|iPad/.test(navigator.platform || "") ? 1 : 0;
 });
+EM_JS(void, js_open_in_new_tab, (const char *url), {
+  window.open(UTF8ToString(url), "_blank", "noopener");
+});
 EM_JS(void, js_set_canvas_cursor, (const char *cursor), {
   Module["canvas"].style.cursor = UTF8ToString(cursor);
 });
@@ -57,6 +60,10 @@ void show_page_screen(PageScreen screen) {
 
 void show_sign_in(const std::string &message) {
   js_show_sign_in(message.c_str());
+}
+
+void open_in_new_tab(const char *url) {
+  js_open_in_new_tab(url);
 }
 
 void show_fatal_error(const std::string &message) {

@@ -32,6 +32,10 @@ int local_utc_offset_minutes(std::int64_t unix_seconds);
 // True on macOS, where ImGui should use Cmd for shortcuts.
 bool is_mac_platform();
 
+// Opens `url` (same origin, e.g. "/api/reference") in a new browser tab, with no handle
+// back to this page.
+void open_in_new_tab(const char *url);
+
 // Shows ImGui's wanted mouse cursor (an ImGuiMouseCursor) on the canvas; Emscripten
 // 3.1.6's GLFW does not implement cursors.
 void set_mouse_cursor(int imgui_cursor);

@@ -10,7 +10,7 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 // Flags that give headless Chromium a software WebGL 2 (the swiftshader pair) and keep it
-// from calling home (TOOLCHAIN.md).
+// from calling home (docs/testing.md#browser-tests).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
