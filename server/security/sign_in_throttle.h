@@ -1,13 +1,6 @@
-<<<<<<< HEAD
-// Sign-in throttling (docs/security.md "Passwords and sign-in"): the rule that decides,
+// Sign-in throttling (docs/security.md#passwords-and-sign-in): the rule that decides,
 // from the failed attempts the store counted inside a sliding window, whether a
 // sign-in may go ahead, must wait (429 with Retry-After), or goes ahead slowed.
-=======
-// Sign-in throttling (docs/security.md#passwords-and-sign-in): at most
-// `max_failures_per_account` failed sign-ins per email address and
-// `max_failures_per_address` per client address within a sliding window; beyond that,
-// sign-in answers 429 with Retry-After until the oldest failure leaves the window.
->>>>>>> docs
 //
 //   - per (account, client address): `max_failures_per_pair` failures lock that pair
 //     until the oldest leaves the window. An attacker's failures never block the right

@@ -348,7 +348,8 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
 
 std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
   Statement statement = db_.prepare(
-      "SELECT DISTINCT u.id, u.name FROM access_tokens t JOIN users u ON u.id = t.created_by "
+      "SELECT DISTINCT u.id, u.name, u.name_key FROM access_tokens t "
+      "JOIN users u ON u.id = t.created_by "
       "WHERE t.workspace_id = ? AND t.status != 'revoked' ORDER BY u.name_key, u.id");
   statement.bind(1, workspace_id);
   std::vector<UserRef> people;

@@ -37,7 +37,7 @@ test.before(async () => {
   for (const t of created.filter((_, i) => i % 7 === 1))
     assert.equal((await owner.post(`/api/v1/workspace/${wid}/access-tokens/${t.id}/disable`)).status, 200);
   const expiredIds = created.filter((_, i) => i % 5 === 0 && i % 7 !== 1).map((t) => t.id);
-  query(server, `UPDATE access_tokens SET expires_at = strftime('%s','now') - 3600 WHERE id IN (${expiredIds.join(',')})`);
+  query(server, `UPDATE access_tokens SET expires_at = ${Math.floor(Date.now() / 1000) - 3600} WHERE id IN (${expiredIds.join(',')})`);
   assert.equal((await owner.del(`/api/v1/workspace/${wid}/access-tokens/${created[26].id}`)).status, 204);
 });
 test.after(async () => {

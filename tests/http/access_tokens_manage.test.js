@@ -221,7 +221,7 @@ test('revoke: 204, then gone everywhere; its name is free again; the audit row s
 
 test('an expired token says so in details and stays editable; disabled wins over expired', async () => {
   const t = await createToken();
-  query(server, `UPDATE access_tokens SET expires_at = strftime('%s', 'now') - 60 WHERE id = ${t.id}`);
+  query(server, `UPDATE access_tokens SET expires_at = ${Math.floor(Date.now() / 1000) - 60} WHERE id = ${t.id}`);
   assert.equal((await owner.get(`${base()}/${t.id}`)).body.status, 'expired');
   assert.equal((await owner.post(`${base()}/${t.id}/disable`)).body.status, 'disabled');
   assert.equal((await owner.post(`${base()}/${t.id}/enable`)).body.status, 'expired');

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { installFetchCheck } = require('../support/openapi_check');
+const { postgresCluster, psql, databaseNameOf } = require('../support/server');
 
 // Every answer is checked against server/api/openapi.json (status, Content-Type, body).
 installFetchCheck();
@@ -76,19 +77,50 @@ function firstWorkspaceId(client) {
   return client.session.workspaces[0].id;
 }
 
-/** Runs SQL against the server's database with the sqlite3 command-line tool (JSON rows). */
+/**
+ * Runs SQL against the server's database and returns the rows as objects: with the
+ * sqlite3 command-line tool, or with psql on a PostgreSQL run (label pg). Write SQL that
+ * both accept (see sqlDialect() for the few places that differ).
+ */
 function query(server, sql) {
+  if (postgresCluster()) {
+    const database = databaseNameOf(server);
+    if (!/^\s*select/i.test(sql)) {
+      psql(database, sql);
+      return [];
+    }
+    return JSON.parse(psql(database, `SELECT COALESCE(json_agg(q), '[]') FROM (${sql}) q`));
+  }
   const out = execFileSync('sqlite3', ['-json', path.join(server.dataDir, 'hawzu.sqlite3'), sql], {
     encoding: 'utf8',
   });
   return out.trim() ? JSON.parse(out) : [];
 }
 
-/** Every file in the data directory, as raw bytes, by name. */
+/** 'postgresql' on a PostgreSQL run, else 'sqlite'. */
+function sqlDialect() {
+  return postgresCluster() ? 'postgresql' : 'sqlite';
+}
+
+/**
+ * Every file in the data directory, as raw bytes, by name; on a PostgreSQL run also
+ * every file of the cluster (tables, indexes, WAL), named "postgresql:<path>".
+ */
 function dataDirFiles(server) {
   const files = {};
   for (const name of fs.readdirSync(server.dataDir))
     files[name] = fs.readFileSync(path.join(server.dataDir, name));
+  const cluster = postgresCluster();
+  if (cluster) {
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile()) files[`postgresql:${path.relative(cluster.PGDIR, full)}`] = fs.readFileSync(full);
+      }
+    };
+    walk(path.join(cluster.PGDIR, 'db'));
+  }
   return files;
 }
 
@@ -105,6 +137,7 @@ module.exports = {
   sessionCookieFrom,
   firstWorkspaceId,
   query,
+  sqlDialect,
   dataDirFiles,
   workspaceTokenBody,
 };

@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { startServer, runServerCommand } = require('../support/server');
-const { send, signIn, workspaceTokenBody } = require('./api_client');
+const { send, signIn, workspaceTokenBody, query, sqlDialect } = require('./api_client');
 
 function mode(file) {
   return fs.statSync(file).mode & 0o777;
@@ -38,7 +38,8 @@ test('first start creates the owner, prints the password once and keeps it in a 
     assert.equal(admin.session.workspaces[0].role, 'workspace_owner');
 
     // Start-up lines: the database with its schema version, and the address.
-    assert.match(server.output.stdout, /"message":"database","detail":"[^"]*hawzu\.sqlite3 \(schema version \d+\)"/);
+    const where = sqlDialect() === 'postgresql' ? 'postgresql postgresql:\/\/[^"]+' : 'sqlite [^"]*hawzu\\.sqlite3';
+    assert.match(server.output.stdout, new RegExp(`"message":"database","detail":"${where} \\(schema version \\d+\\)"`));
     assert.match(server.output.stdout, /listening on http:\/\/127\.0\.0\.1:\d+/);
   } finally {
     await server.stop();
@@ -50,7 +51,8 @@ test('every file in the data directory is private to the server\'s user', async 
   try {
     await signIn(server, 'admin@localhost', passwordLine(server.output.stdout)[2]);
     const names = fs.readdirSync(server.dataDir).sort();
-    for (const expected of ['hawzu.sqlite3', 'hawzu.sqlite3-wal', 'initial-admin-password', 'token-hash.key'])
+    const databaseFiles = sqlDialect() === 'sqlite' ? ['hawzu.sqlite3', 'hawzu.sqlite3-wal'] : [];
+    for (const expected of [...databaseFiles, 'initial-admin-password', 'token-hash.key'])
       assert.ok(names.includes(expected), names.join(', '));
     for (const name of names) assert.equal(mode(path.join(server.dataDir, name)), 0o600, name);
     assert.equal(fs.statSync(path.join(server.dataDir, 'token-hash.key')).size, 32);
@@ -116,9 +118,8 @@ test('--demo seeds Acme QA with four projects and one person per role', async ()
     assert.deepEqual(tokens.body.items, []);
 
     // A few realistic test cases in each project.
-    const db = path.join(server.dataDir, 'hawzu.sqlite3');
-    const counts = JSON.parse(execFileSync('sqlite3', ['-json', db,
-      'SELECT p.name, count(c.id) AS n FROM projects p JOIN test_cases c ON c.project_id = p.id GROUP BY p.id'], { encoding: 'utf8' }));
+    const counts = query(server,
+      'SELECT p.name, count(c.id) AS n FROM projects p JOIN test_cases c ON c.project_id = p.id GROUP BY p.id, p.name');
     assert.equal(counts.length, 4);
     for (const row of counts) assert.ok(row.n >= 3 && row.n <= 5, JSON.stringify(row));
 
@@ -184,13 +185,16 @@ test('a database from a newer server and a damaged key file refuse to start', as
   const first = await startServer();
   await first.stop();
   const db = path.join(first.dataDir, 'hawzu.sqlite3');
-  const current = execFileSync('sqlite3', [db, 'PRAGMA user_version'], { encoding: 'utf8' }).trim();
-  execFileSync('sqlite3', [db, 'PRAGMA user_version = 999']);
+  const postgres = sqlDialect() === 'postgresql';
+  const current = postgres ? null : execFileSync('sqlite3', [db, 'PRAGMA user_version'], { encoding: 'utf8' }).trim();
+  if (postgres) query(first, 'INSERT INTO schema_version (version) VALUES (999)');
+  else execFileSync('sqlite3', [db, 'PRAGMA user_version = 999']);
   const newer = await runServerCommand(['--data', first.dataDir, '--listen', '127.0.0.1:0'], 20000);
   assert.equal(newer.code, 1);
   assert.match(newer.stderr, /schema version 999, newer than this server/);
 
-  execFileSync('sqlite3', [db, `PRAGMA user_version = ${current}`]);
+  if (postgres) query(first, 'DELETE FROM schema_version WHERE version = 999');
+  else execFileSync('sqlite3', [db, `PRAGMA user_version = ${current}`]);
   fs.writeFileSync(path.join(first.dataDir, 'token-hash.key'), 'short');
   const damaged = await runServerCommand(['--data', first.dataDir, '--listen', '127.0.0.1:0'], 20000);
   assert.equal(damaged.code, 1);

@@ -133,7 +133,7 @@ function testDatabaseFor(dataDir) {
   const marker = path.join(dataDir, 'test-database-url');
   if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim();
   const url = createTestDatabase();
-  fs.writeFileSync(marker, url);
+  fs.writeFileSync(marker, url, { mode: 0o600 });
   return url;
 }
 
@@ -145,6 +145,12 @@ function databaseNameOf(server) {
 
 /** Runs the server binary with `args` and resolves {code, stdout, stderr} at exit. */
 function runServerCommand(args, timeoutMs = 10000) {
+  // On a PostgreSQL run, a data directory that startServer() used keeps its database.
+  const dataAt = args.indexOf('--data');
+  if (dataAt >= 0 && postgresCluster() && !args.includes('--database')) {
+    const url = testDatabaseFor(args[dataAt + 1]);
+    if (url) args = [...args, '--database', url];
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(serverBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
