@@ -110,7 +110,9 @@ std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<Proje
 }
 
 AccessToken view_at(StoredToken stored, std::int64_t now) {
-  stored.token.status = token_status_at(stored.state, stored.token.expires_at, now);
+  // shared/access_token.h states the rule; the status SQL in token_store.cpp follows it.
+  stored.token.status =
+      token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
   return std::move(stored.token);
 }
 
@@ -142,13 +144,6 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
 }
 
 }  // namespace
-
-TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
-                            std::int64_t now) {
-  // Kept in step with the status sort and filter SQL in token_store.cpp.
-  if (state == TokenState::disabled) return TokenStatus::disabled;
-  return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
-}
 
 // ---------------------------------------------------------------------------
 

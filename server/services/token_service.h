@@ -60,10 +60,6 @@ struct CreatedToken {
   AccessToken access_token;
 };
 
-// The status the API shows for a stored token at `now` (see above).
-TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
-                            std::int64_t now);
-
 class TokenService {
  public:
   TokenService(Database &database, const Clock &clock, const TokenHasher &hasher)
