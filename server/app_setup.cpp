@@ -2,7 +2,7 @@
 
 #include "bootstrap.h"
 #include "db/migrations.h"
-#include "http/request_log.h"
+#include "util/event_log.h"
 
 #include <fcntl.h>
 #include <sodium.h>

@@ -44,10 +44,10 @@ AuditEntry resource_audit(const Principal &principal, std::int64_t workspace_id,
   AuditEntry entry;
   entry.time = now;
   entry.workspace_id = workspace_id;
-  if (principal.is_token())
-    entry.actor_token_id = principal.token_id;
+  if (const TokenPrincipal *token = principal.token())
+    entry.actor_token_id = token->token_id;
   else
-    entry.actor_user_id = principal.user_id;
+    entry.actor_user_id = principal.person().user_id;
   entry.action = std::move(action);
   entry.target_type = std::move(target_type);
   entry.target_id = target_id;
