@@ -1,5 +1,7 @@
 #include "services/resource_access.h"
 
+#include <cassert>
+
 namespace hawzu::server {
 
 ServiceError workspace_not_found() {
@@ -25,6 +27,7 @@ ServiceError role_refusal(const Principal &principal) {
 }
 
 ServiceError workspace_refusal(const Principal &principal, AccessDecision decision) {
+  assert(decision != AccessDecision::granted);
   return decision == AccessDecision::not_found ? workspace_not_found() : role_refusal(principal);
 }
 
