@@ -33,6 +33,16 @@ std::string SignInThrottle::address_key(std::string_view address) {
   return std::string(out) + "/64";
 }
 
+std::size_t SignInThrottle::tracked_accounts() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return by_account_.size();
+}
+
+std::size_t SignInThrottle::tracked_addresses() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return by_address_.size();
+}
+
 std::int64_t SignInThrottle::wait_seconds(const Failures *failures, int limit,
                                           std::int64_t now) const {
   if (!failures || static_cast<int>(failures->size()) < limit) return 0;

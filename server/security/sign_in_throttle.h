@@ -51,6 +51,11 @@ class SignInThrottle {
   // client typically holds a whole /64); IPv4-mapped IPv6 as the IPv4 address.
   static std::string address_key(std::string_view address);
 
+  // How many accounts and how many addresses are tracked now (for the memory bound:
+  // neither exceeds policy.max_tracked_keys).
+  std::size_t tracked_accounts() const;
+  std::size_t tracked_addresses() const;
+
  private:
   using Failures = std::deque<std::int64_t>;  // times, oldest first, at most the limit
 
@@ -60,7 +65,7 @@ class SignInThrottle {
   void trim(std::unordered_map<std::string, Failures> &map, std::int64_t now);
 
   ThrottlePolicy policy_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::unordered_map<std::string, Failures> by_account_;
   std::unordered_map<std::string, Failures> by_address_;
 };

@@ -86,8 +86,26 @@ TEST_CASE("the number of tracked keys stays bounded") {
   ThrottlePolicy policy;
   policy.max_tracked_keys = 100;
   SignInThrottle throttle(policy);
-  for (int i = 0; i < 1000; ++i)
-    throttle.begin_attempt("user" + std::to_string(i) + "@x.test", "10.0.0.1", i * 1000);
-  // No assertion on internals: this must simply finish quickly and keep working.
-  CHECK(throttle.begin_attempt("last@x.test", "10.0.0.2", 2000000) == 0);
+  // Failures that left the window: dropped once the bound is reached.
+  for (int i = 0; i < 1000; ++i) {
+    throttle.begin_attempt("user" + std::to_string(i) + "@x.test",
+                           "10.0.0." + std::to_string(i % 250), i * 1000);
+    REQUIRE(throttle.tracked_accounts() <= 100);
+    REQUIRE(throttle.tracked_addresses() <= 100);
+  }
+  CHECK(throttle.tracked_accounts() > 0);
+  CHECK(throttle.begin_attempt("last@x.test", "10.0.0.250", 2000000) == 0);
+}
+
+TEST_CASE("the bound holds when every tracked failure is still inside the window") {
+  ThrottlePolicy policy;
+  policy.max_tracked_keys = 100;
+  SignInThrottle throttle(policy);
+  for (int i = 0; i < 1000; ++i) {
+    throttle.begin_attempt("user" + std::to_string(i) + "@x.test",
+                           "2001:db8:" + std::to_string(i) + "::1", 50);
+    REQUIRE(throttle.tracked_accounts() <= 100);
+    REQUIRE(throttle.tracked_addresses() <= 100);
+  }
+  CHECK(throttle.tracked_accounts() >= 50);  // a tenth at a time is dropped, not all
 }
