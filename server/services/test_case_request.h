@@ -15,8 +15,8 @@
 // field errors, all reported at once. Pure functions; thread-safe.
 #pragma once
 
-#include "services/service_result.h"
 #include "services/body_request.h"
+#include "services/service_result.h"
 #include "shared/field_error.h"
 #include "store/test_case_store.h"
 
