@@ -91,7 +91,8 @@ std::string mint_bench_token(App &app, std::int64_t &workspace_id) {
                                {"access_type", "workspace"},
                                {"workspace_role", "workspace_viewer"},
                                {"expiry", {{"kind", "never"}}}};
-  Result<CreatedToken> created = app.tokens->create(*owner, workspace_id, body);
+  Result<CreatedToken> created =
+      app.tokens->create(*owner, workspace_id, read_token_create_request(body));
   if (!created) {
     std::fprintf(stderr, "hawzu-bench: cannot create a token: %s\n",
                  created.error().detail.c_str());

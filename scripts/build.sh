@@ -14,12 +14,18 @@ export CCACHE_BASEDIR="$repo"
 
 build_type=${HAWZU_BUILD_TYPE:-Release}
 
-if [ ! -f build/native/build.ninja ]; then
+# The build type a tree was configured with, from its cache ("" when not configured).
+configured_type() {
+  sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$1/CMakeCache.txt" 2>/dev/null || true
+}
+
+# Configures a tree that is new or was configured for another HAWZU_BUILD_TYPE.
+if [ ! -f build/native/build.ninja ] || [ "$(configured_type build/native)" != "$build_type" ]; then
   cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
 fi
 cmake --build build/native
 
-if [ ! -f build/web/build.ninja ]; then
+if [ ! -f build/web/build.ninja ] || [ "$(configured_type build/web)" != "$build_type" ]; then
   emcmake cmake -S . -B build/web -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
 fi
 cmake --build build/web

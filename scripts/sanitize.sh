@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The sanitizer stage of scripts/test.sh (also runs on its own): the whole native tree
 # compiled with clang + AddressSanitizer + UndefinedBehaviorSanitizer in build/sanitize,
-# plus the libFuzzer targets. Runs every test but the browser tests against it (unit,
+# plus the libFuzzer targets, and the server library once more without unity batches in
+# build/nounity (so a file that leans on an include of its batch mates fails). Runs every test but the browser tests against it (unit,
 # HTTP, the short load run), then each fuzz target for HAWZU_FUZZ_SECONDS (default 30).
 # Extra arguments go to ctest.
 #   --build-only   configure and build, run nothing
@@ -21,8 +22,9 @@ esac
 if [ "$build" = 1 ]; then
   # -O1 with line tables only: the sanitizers check every access as at -O2 and stacks
   # still name file:line, for far less compile time than RelWithDebInfo's -O2 -g. The
-  # server library builds in unity batches (HAWZU_UNITY_BUILD); lld links.
-  flags="-O1 -gline-tables-only -DNDEBUG"
+  # server library builds in unity batches (HAWZU_UNITY_BUILD); lld links. No -DNDEBUG:
+  # the asserts that back the REQUIRES: contracts stay on here.
+  flags="-O1 -gline-tables-only"
   # Every setting on every run, so an older tree picks up a change of them.
   CC=clang CXX=clang++ cmake -S . -B build/sanitize -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -31,6 +33,11 @@ if [ "$build" = 1 ]; then
     -DHAWZU_FUZZ=ON -DHAWZU_FUZZ_SECONDS="${HAWZU_FUZZ_SECONDS:-30}" \
     >/dev/null
   cmake --build build/sanitize
+  # Each server file compiled on its own: only the library, -O0 without debug info, no
+  # tests; with ccache a rerun compiles only the files that changed.
+  CC=clang CXX=clang++ cmake -S . -B build/nounity -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_C_FLAGS_DEBUG=-O0 -DCMAKE_CXX_FLAGS_DEBUG=-O0 -DHAWZU_UNITY_BUILD=OFF >/dev/null
+  cmake --build build/nounity --target hawzu_server_core
 fi
 
 if [ "$test" = 1 ]; then

@@ -6,7 +6,8 @@
 #      WASM build.
 #   2. build/sanitize (clang, scripts/sanitize.sh): the unit and HTTP tests again against
 #      an AddressSanitizer + UndefinedBehaviorSanitizer build, then each libFuzzer target
-#      for HAWZU_FUZZ_SECONDS (default 30).
+#      for HAWZU_FUZZ_SECONDS (default 30). Its build also compiles the server library
+#      once without unity batches (build/nounity), so a missing include fails.
 # Stage 2's build runs in the background, at the lowest CPU priority, during stage 1's
 # tests. Fails when either stage fails, and ends with both CTest summaries. Extra
 # arguments go to both ctest runs (e.g. -R '^shared:', -L http, --rerun-failed).

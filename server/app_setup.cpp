@@ -3,9 +3,9 @@
 #include "bootstrap.h"
 #include "db/postgres/pg_database.h"
 #include "db/sqlite/sqlite_database.h"
-#include "http/request_log.h"
 #include "store/meta_store.h"
 #include "store/name_keys.h"
+#include "util/event_log.h"
 
 #include <fcntl.h>
 #include <sodium.h>

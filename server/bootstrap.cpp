@@ -1,6 +1,5 @@
 #include "bootstrap.h"
 
-#include "http/request_log.h"
 #include "security/random_text.h"
 #include "store/audit_store.h"
 #include "store/meta_store.h"
@@ -8,6 +7,7 @@
 #include "store/test_case_store.h"
 #include "store/user_store.h"
 #include "store/workspace_store.h"
+#include "util/event_log.h"
 #include "util/private_file.h"
 
 #include <future>

@@ -6,7 +6,7 @@
 #include "cli_options.h"
 #include "data_dir.h"
 #include "http/http_server.h"
-#include "http/request_log.h"
+#include "util/event_log.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -2,10 +2,10 @@
 #include "shared/access_token.h"
 
 #include "shared/calendar.h"
+#include "shared/expiry.h"
+#include "shared/json_number.h"
 
 #include <nlohmann/json.hpp>
-
-#include <limits>
 
 namespace hawzu {
 
@@ -20,14 +20,10 @@ nlohmann::json optional_time_to_json(const std::optional<std::int64_t> &unix_sec
 
 bool read_int64(const nlohmann::json &object, const char *key, std::int64_t &out) {
   auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return false;
-  if (it->is_number_unsigned()) {
-    const std::uint64_t value = it->get<std::uint64_t>();
-    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return false;
-    out = static_cast<std::int64_t>(value);
-    return true;
-  }
-  out = it->get<std::int64_t>();
+  if (it == object.end()) return false;
+  std::optional<std::int64_t> value = json_int64(*it);
+  if (!value) return false;
+  out = *value;
   return true;
 }
 
@@ -94,6 +90,11 @@ std::optional<TokenStatus> parse_token_status(std::string_view wire) {
   if (wire == "disabled") return TokenStatus::disabled;
   if (wire == "expired") return TokenStatus::expired;
   return std::nullopt;
+}
+
+TokenStatus token_status(bool disabled, std::optional<std::int64_t> expires_at, std::int64_t now) {
+  if (disabled) return TokenStatus::disabled;
+  return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
 }
 
 nlohmann::json to_json(const AccessToken &token) {

@@ -18,6 +18,11 @@ enum class TokenStatus { enabled, disabled, expired };
 std::string_view wire_name(TokenStatus status);  // "enabled" | "disabled" | "expired"
 std::optional<TokenStatus> parse_token_status(std::string_view wire);
 
+// The status of a token that is not revoked, at Unix time `now`: disabled outranks
+// expired, which outranks enabled (a disabled token that has also expired shows as
+// disabled). The one statement of the rule; the store's status filter and sort follow it.
+TokenStatus token_status(bool disabled, std::optional<std::int64_t> expires_at, std::int64_t now);
+
 struct ProjectGrant {
   std::int64_t project_id = 0;
   std::string project_name;
@@ -38,8 +43,8 @@ struct AccessToken {
   std::vector<ProjectGrant> projects;           // project tokens
   TokenStatus status = TokenStatus::enabled;
   UserRef created_by;
-  std::int64_t created_at = 0;              // Unix seconds
-  std::optional<std::int64_t> expires_at;   // Unix seconds, last valid second
+  std::int64_t created_at = 0;             // Unix seconds
+  std::optional<std::int64_t> expires_at;  // Unix seconds, last valid second
   std::optional<std::int64_t> last_used_at;
 };
 

@@ -6,9 +6,10 @@
 // instruction the web app shows next to a disabled Create Token button.
 #include "shared/access_token_request.h"
 
+#include "shared/json_number.h"
+
 #include <nlohmann/json.hpp>
 
-#include <limits>
 #include <set>
 
 namespace hawzu {
@@ -314,21 +315,6 @@ bool read_workspace_role(const nlohmann::json &value, std::optional<WorkspaceRol
   return true;
 }
 
-// An integer that fits std::int64_t; other JSON numbers (5.0, 1e3) are not integers.
-bool read_int64(const nlohmann::json &value, std::int64_t &out) {
-  if (!value.is_number_integer()) return false;
-  if (value.is_number_unsigned()) {
-    const std::uint64_t unsigned_value = value.get<std::uint64_t>();
-    if (unsigned_value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-      return false;
-    }
-    out = static_cast<std::int64_t>(unsigned_value);
-    return true;
-  }
-  out = value.get<std::int64_t>();
-  return true;
-}
-
 ProjectGrantDraft read_project_grant(const nlohmann::json &value, std::size_t row,
                                      FieldErrors &errors) {
   const std::string path = "projects[" + std::to_string(row) + "]";
@@ -339,9 +325,8 @@ ProjectGrantDraft read_project_grant(const nlohmann::json &value, std::size_t ro
   }
   report_unknown_fields(value, {"project_id", "role"}, path + ".", errors);
   if (auto it = value.find("project_id"); it != value.end()) {
-    std::int64_t project_id = 0;
-    if (read_int64(*it, project_id)) {
-      grant.project_id = project_id;
+    if (std::optional<std::int64_t> project_id = json_int64(*it)) {
+      grant.project_id = *project_id;
     } else {
       errors.push_back({path + ".project_id", kMustBeInteger});
     }
@@ -404,15 +389,15 @@ ExpiryChoice read_expiry(const nlohmann::json &value, FieldErrors &errors) {
 
   auto offset = value.find("utc_offset_minutes");
   if (offset != value.end() && !offset->is_null()) {
-    std::int64_t minutes = 0;
-    if (!read_int64(*offset, minutes)) {
+    const std::optional<std::int64_t> minutes = json_int64(*offset);
+    if (!minutes) {
       errors.push_back({"expiry.utc_offset_minutes", kMustBeInteger});
-    } else if (minutes < kMinUtcOffsetMinutes || minutes > kMaxUtcOffsetMinutes) {
+    } else if (*minutes < kMinUtcOffsetMinutes || *minutes > kMaxUtcOffsetMinutes) {
       // Reported here too, as the value may not even fit an int.
       errors.push_back(
           {"expiry.utc_offset_minutes", "UTC offset must be between -840 and 840 minutes."});
     } else {
-      expiry.utc_offset_minutes = static_cast<int>(minutes);
+      expiry.utc_offset_minutes = static_cast<int>(*minutes);
     }
   }
   return expiry;

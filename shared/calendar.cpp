@@ -3,6 +3,7 @@
 // (http://howardhinnant.github.io/date_algorithms.html), exact for every date.
 #include "shared/calendar.h"
 
+#include <cassert>
 #include <cstdio>
 
 namespace hawzu {
@@ -28,8 +29,10 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// Reads text[start, start + count) as a decimal number; nullopt unless all are digits.
+// Reads text[start, start + count) as a decimal number; nullopt unless all are digits
+// (or the text is too short).
 std::optional<int> read_digits(std::string_view text, std::size_t start, std::size_t count) {
+  if (start + count > text.size()) return std::nullopt;
   int value = 0;
   for (std::size_t i = start; i < start + count; ++i) {
     if (!is_digit(text[i])) return std::nullopt;
@@ -45,6 +48,7 @@ bool is_leap_year(int year) {
 }
 
 int days_in_month(int year, int month) {
+  assert(month >= 1 && month <= 12);
   static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month == 2 && is_leap_year(year)) return 29;
   return kDays[month - 1];
@@ -136,20 +140,47 @@ std::string format_rfc3339_utc(std::int64_t unix_seconds) {
   return buffer;
 }
 
-std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text) {
-  // Exactly "YYYY-MM-DDTHH:MM:SSZ": no fractions, no other offsets, no lower-case.
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
+std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
+  if (text.size() < 20) return std::nullopt;
   const std::optional<CivilDate> date = parse_iso_date(text.substr(0, 10));
+  if (!date || (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':')
+    return std::nullopt;
   const std::optional<int> hour = read_digits(text, 11, 2);
   const std::optional<int> minute = read_digits(text, 14, 2);
   const std::optional<int> second = read_digits(text, 17, 2);
-  if (!date || !hour || !minute || !second) return std::nullopt;
-  if (*hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+  if (!hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 60)
+    return std::nullopt;
+  std::size_t at = 19;
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    const std::size_t digits_start = at;
+    while (at < text.size() && is_digit(text[at])) ++at;
+    if (at == digits_start || at - digits_start > 9) return std::nullopt;
+  }
+  std::int64_t offset_minutes = 0;
+  const std::string_view zone = text.substr(at);
+  if (zone == "Z" || zone == "z") {
+    offset_minutes = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    const std::optional<int> offset_hours = read_digits(zone, 1, 2);
+    const std::optional<int> offset_rest = read_digits(zone, 4, 2);
+    if (!offset_hours || !offset_rest || *offset_hours > 23 || *offset_rest > 59)
+      return std::nullopt;
+    offset_minutes = (*offset_hours * 60 + *offset_rest) * (zone[0] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;
+  }
+  // A leap second counts as the last second of its minute.
+  const int whole_second = *second == 60 ? 59 : *second;
   return days_from_civil(*date) * kSecondsPerDay + *hour * kSecondsPerHour +
-         *minute * kSecondsPerMinute + *second;
+         *minute * kSecondsPerMinute + whole_second - offset_minutes * kSecondsPerMinute;
+}
+
+std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text) {
+  // The general reader, then the one spelling: formatting the instant gives the text back.
+  const std::optional<std::int64_t> instant = parse_rfc3339(text);
+  if (!instant || format_rfc3339_utc(*instant) != text) return std::nullopt;
+  return instant;
 }
 
 }  // namespace hawzu

@@ -54,8 +54,16 @@ CivilDate local_date_at(std::int64_t unix_seconds, int utc_offset_minutes);
 std::optional<CivilDate> parse_iso_date(std::string_view text);
 std::string format_iso_date(const CivilDate &date);
 
-// "YYYY-MM-DDTHH:MM:SSZ". Parsing accepts exactly what formatting produces.
+// "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_rfc3339_utc(std::int64_t unix_seconds);
+
+// Any RFC 3339 time, YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM) with 't' and 'z'
+// allowed, as Unix seconds: the fraction is dropped and a leap second (:60) counts as
+// the last second of its minute. Nullopt when malformed.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text);
+
+// Only what format_rfc3339_utc produces: no fraction, no offset but Z, no lower case, no
+// leap second. The API's own times read back with one spelling each.
 std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text);
 
 }  // namespace hawzu

@@ -1,6 +1,8 @@
 // Expiry rules for access tokens (docs/product.md#create-window).
 #include "shared/expiry.h"
 
+#include <cassert>
+
 namespace hawzu {
 
 namespace {
@@ -87,6 +89,9 @@ CivilDate latest_custom_date() {
 
 std::optional<std::int64_t> compute_expires_at(const ExpiryChoice &choice,
                                                std::int64_t created_at_unix) {
+  assert(choice.utc_offset_minutes >= kMinUtcOffsetMinutes &&
+         choice.utc_offset_minutes <= kMaxUtcOffsetMinutes);
+  assert(!choice.custom_date || is_valid_date(*choice.custom_date));
   switch (choice.kind) {
     case ExpiryKind::one_week:
       return created_at_unix + 7 * kSecondsPerDay;

@@ -2,6 +2,7 @@
 #include "shared/token_format.h"
 
 #include <array>
+#include <cassert>
 
 namespace hawzu {
 
@@ -28,6 +29,12 @@ bool is_base62_char(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+// Whether `value` has at most `width` base-62 digits, i.e. 62^width > value.
+[[maybe_unused]] bool fits_in_base62_digits(std::uint64_t value, std::size_t width) {
+  for (std::size_t digit = 0; digit < width && value > 0; ++digit) value /= 62;
+  return value == 0;
+}
+
 // The checksum text for the part of a token before it ("hwz_" + random part).
 std::string token_checksum(std::string_view prefix_and_random) {
   return base62_encode(crc32(prefix_and_random), kTokenChecksumLength);
@@ -44,6 +51,7 @@ std::uint32_t crc32(std::string_view bytes) {
 }
 
 std::string base62_encode(std::uint64_t value, std::size_t width) {
+  assert(fits_in_base62_digits(value, width));
   // Digits come out least significant first; fill from the right.
   std::string digits;
   while (value > 0 || digits.size() < width) {
@@ -54,6 +62,8 @@ std::string base62_encode(std::uint64_t value, std::size_t width) {
 }
 
 std::string assemble_token(std::string_view random_part) {
+  assert(random_part.size() == kTokenRandomLength);
+  for ([[maybe_unused]] char c : random_part) assert(is_base62_char(c));
   std::string token;
   token.reserve(kTokenLength);
   token.append(kTokenPrefix);
@@ -84,6 +94,7 @@ bool is_well_formed_token(std::string_view text) {
 }
 
 std::string token_identifier(std::string_view token) {
+  assert(is_well_formed_token(token));
   return std::string(token.substr(0, kIdentifierLength));
 }
 

@@ -81,15 +81,9 @@ void draw_token_created_window(UiState &state) {
   // A green check in a soft circle, then the title.
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float circle = dp(44);
-  ImDrawList *draw_list = ImGui::GetWindowDrawList();
   const ImVec2 center(top.x + circle * 0.5f, top.y + circle * 0.5f);
-  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::success_soft));
-  ImFont *icon_font = fonts().heading;
-  const ImVec2 icon_size = ui::text_size(ICON_CHECK, icon_font);
-  draw_list->AddText(
-      icon_font, icon_font->FontSize,
-      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
-      rgb(color::success_icon), ICON_CHECK);
+  ui::icon_in_circle(ImGui::GetWindowDrawList(), center, circle, rgb(color::success_soft),
+                     ICON_CHECK, fonts().heading, rgb(color::success_icon));
   ImGui::SetCursorScreenPos(ImVec2(
       top.x + circle + dp(14), top.y + std::floor((circle - fonts().heading->FontSize) * 0.5f)));
   ui::text(kWindowName, fonts().heading, rgb(color::text));

@@ -1,5 +1,6 @@
 #include "web/token_list_query.h"
 
+#include "shared/token_sort.h"
 #include "web/platform/page.h"
 
 #include <cstdio>
@@ -35,24 +36,6 @@ std::string local_instant(const CivilDate &date, bool end_of_day) {
   return text;
 }
 
-const char *sort_name(TokenSortColumn column) {
-  switch (column) {
-    case TokenSortColumn::name:
-      return "name";
-    case TokenSortColumn::access_type:
-      return "access_type";
-    case TokenSortColumn::created_by:
-      return "created_by";
-    case TokenSortColumn::expires_at:
-      return "expires_at";
-    case TokenSortColumn::status:
-      return "status";
-    case TokenSortColumn::created_at:
-    default:
-      return "created_at";
-  }
-}
-
 }  // namespace
 
 std::string to_query_string(const TokenListQuery &query, const std::string &cursor) {
@@ -69,8 +52,8 @@ std::string to_query_string(const TokenListQuery &query, const std::string &curs
   if (query.created.to) add("created_to", local_instant(*query.created.to, true));
   if (query.expires.from) add("expires_from", local_instant(*query.expires.from, false));
   if (query.expires.to) add("expires_to", local_instant(*query.expires.to, true));
-  add("sort", sort_name(query.sort));
-  add("order", query.descending ? "desc" : "asc");
+  add("sort", std::string(wire_name(query.sort)));
+  add("order", std::string(sort_order_wire_name(query.descending)));
   if (!cursor.empty()) add("cursor", cursor);
   return text;
 }

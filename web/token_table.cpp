@@ -27,21 +27,21 @@ constexpr float kRowHeight = 64;
 // Ask for the next page when this few loaded rows are left below the view.
 constexpr int kLoadAheadRows = 30;
 
-TokenSortColumn sort_column_of(int column) {
+TokenSort sort_column_of(int column) {
   switch (column) {
     case access_type:
-      return TokenSortColumn::access_type;
+      return TokenSort::access_type;
     case created_by:
-      return TokenSortColumn::created_by;
+      return TokenSort::created_by;
     case expires:
-      return TokenSortColumn::expires_at;
+      return TokenSort::expires_at;
     case status:
-      return TokenSortColumn::status;
+      return TokenSort::status;
     case label:
-      return TokenSortColumn::name;
+      return TokenSort::name;
     case created:
     default:
-      return TokenSortColumn::created_at;
+      return TokenSort::created_at;
   }
 }
 
@@ -52,7 +52,7 @@ void apply_sort_specs(UiState &state, ImGuiTableSortSpecs *specs) {
   if (specs->SpecsCount == 0) return;
   const ImGuiTableColumnSortSpecs &spec = specs->Specs[0];
   TokenListQuery &query = state.list.query;
-  const TokenSortColumn column = sort_column_of(spec.ColumnIndex);
+  const TokenSort column = sort_column_of(spec.ColumnIndex);
   const bool descending = spec.SortDirection == ImGuiSortDirection_Descending;
   if (column == query.sort && descending == query.descending) return;
   query.sort = column;

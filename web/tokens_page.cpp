@@ -67,14 +67,8 @@ void draw_no_access(const UiState &state, float width) {
   const float circle = dp(56);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const ImVec2 center(std::floor(top.x + inner * 0.5f), top.y + circle * 0.5f);
-  ImDrawList *draw_list = ImGui::GetWindowDrawList();
-  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::neutral_soft));
-  ImFont *icon = fonts().icon_large;
-  const ImVec2 icon_size = ui::text_size(ICON_LOCK, icon);
-  draw_list->AddText(
-      icon, icon->FontSize,
-      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
-      rgb(color::text_muted), ICON_LOCK);
+  ui::icon_in_circle(ImGui::GetWindowDrawList(), center, circle, rgb(color::neutral_soft),
+                     ICON_LOCK, fonts().icon_large, rgb(color::text_muted));
   ImGui::Dummy(ImVec2(inner, circle + dp(18)));
   ui::text_centered("Access tokens are managed by workspace admins", inner, fonts().heading,
                     rgb(color::text));
@@ -99,13 +93,8 @@ void draw_empty_state(UiState &state, float width) {
   const ImVec2 center(std::floor(top.x + inner * 0.5f), top.y + circle * 0.5f);
   ImDrawList *draw_list = ImGui::GetWindowDrawList();
   draw_list->AddCircleFilled(center, circle * 0.5f + dp(8), rgb(color::accent_soft, 0.6f));
-  draw_list->AddCircleFilled(center, circle * 0.5f, rgb(color::accent_soft_strong));
-  ImFont *icon = fonts().icon_large;
-  const ImVec2 icon_size = ui::text_size(ICON_KEY, icon);
-  draw_list->AddText(
-      icon, icon->FontSize,
-      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
-      rgb(color::accent), ICON_KEY);
+  ui::icon_in_circle(draw_list, center, circle, rgb(color::accent_soft_strong), ICON_KEY,
+                     fonts().icon_large, rgb(color::accent));
   ImGui::Dummy(ImVec2(inner, circle + dp(20)));
 
   ui::text_centered("No access tokens yet", inner, fonts().heading, rgb(color::text));

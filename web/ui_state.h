@@ -8,6 +8,7 @@
 #include "shared/calendar.h"
 #include "shared/field_error.h"
 #include "shared/roles.h"
+#include "shared/token_sort.h"
 
 #include <array>
 #include <cstdint>
@@ -64,8 +65,8 @@ struct DateRange {
   bool active() const { return from.has_value() || to.has_value(); }
 };
 
-// What the person asked the list to show: searched, filtered and sorted by the server.
-enum class TokenSortColumn { name, access_type, created_by, created_at, expires_at, status };
+// What the person asked the list to show: searched, filtered and sorted by the server
+// (the sort fields and their names: shared/token_sort.h).
 
 struct TokenListQuery {
   std::string search;
@@ -74,8 +75,8 @@ struct TokenListQuery {
   std::optional<std::int64_t> created_by;
   DateRange created;
   DateRange expires;
-  TokenSortColumn sort = TokenSortColumn::created_at;
-  bool descending = true;
+  TokenSort sort = kDefaultTokenSort;
+  bool descending = kDefaultSortDescending;
   bool filtered() const {
     return !search.empty() || access_type || status || created_by || created.active() ||
            expires.active();

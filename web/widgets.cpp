@@ -181,6 +181,16 @@ void draw_text(ImDrawList *draw_list, ImVec2 position, const char *value, ImFont
   record_ui_item("text", value, ImRect(position, ImVec2(position.x + size.x, position.y + size.y)));
 }
 
+void icon_in_circle(ImDrawList *draw_list, ImVec2 center, float diameter, ImU32 fill,
+                    const char *icon, ImFont *font, ImU32 icon_color) {
+  draw_list->AddCircleFilled(center, diameter * 0.5f, fill);
+  const ImVec2 icon_size = text_size(icon, font);
+  draw_list->AddText(
+      font, font->FontSize,
+      ImVec2(std::floor(center.x - icon_size.x * 0.5f), std::floor(center.y - icon_size.y * 0.5f)),
+      icon_color, icon);
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Buttons
 

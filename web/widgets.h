@@ -27,6 +27,10 @@ float draw_paragraph(ImDrawList *draw_list, ImVec2 position, const char *text, f
 ImVec2 text_size(const char *text, ImFont *font = nullptr);
 // Records text drawn straight into a draw list at `position`.
 void draw_text(ImDrawList *draw_list, ImVec2 position, const char *text, ImFont *font, ImU32 color);
+// An icon centred in a filled circle of `diameter` around `center` (the empty state's
+// key, the no-access lock, the created token's check).
+void icon_in_circle(ImDrawList *draw_list, ImVec2 center, float diameter, ImU32 fill,
+                    const char *icon, ImFont *font, ImU32 icon_color);
 
 // ---------------------------------------------------------------------------
 // Buttons.

@@ -1,12 +1,12 @@
 #include "auth/authenticator.h"
 
-#include "http/request_log.h"
 #include "security/session_id.h"
 #include "shared/expiry.h"
 #include "shared/token_format.h"
 #include "store/token_store.h"
 #include "store/user_store.h"
 #include "store/workspace_store.h"
+#include "util/event_log.h"
 
 #include <sodium.h>
 
@@ -27,15 +27,14 @@ std::optional<Principal> Authenticator::authenticate_session(
 namespace {
 
 Principal token_principal(const StoredToken &stored) {
-  Principal principal;
-  principal.kind = Principal::Kind::token;
-  principal.token_id = stored.token.id;
-  principal.token_identifier = stored.token.identifier;
-  principal.token_workspace_id = stored.workspace_id;
-  principal.token_workspace_role = stored.token.workspace_role;
+  TokenPrincipal token;
+  token.token_id = stored.token.id;
+  token.identifier = stored.token.identifier;
+  token.workspace_id = stored.workspace_id;
+  token.workspace_role = stored.token.workspace_role;
   for (const ProjectGrant &grant : stored.token.projects)
-    principal.token_project_roles[grant.project_id] = grant.role;
-  return principal;
+    token.project_roles[grant.project_id] = grant.role;
+  return token;
 }
 
 }  // namespace
@@ -89,14 +88,13 @@ std::optional<Principal> Authenticator::user_principal(std::int64_t user_id,
   ReadTransaction snapshot(*connection);
   std::optional<UserRecord> user = UserStore(*connection).find_by_id(user_id);
   if (!user) return std::nullopt;
-  Principal principal;
-  principal.kind = Principal::Kind::user;
-  principal.user_id = user->id;
-  principal.user_email = user->email;
-  principal.user_name = user->name;
-  principal.memberships = WorkspaceStore(*connection).memberships_of(user_id);
-  principal.session_id = session_id;
-  return principal;
+  UserPrincipal person;
+  person.user_id = user->id;
+  person.email = user->email;
+  person.name = user->name;
+  person.memberships = WorkspaceStore(*connection).memberships_of(user_id);
+  person.session_id = session_id;
+  return Principal(std::move(person));
 }
 
 }  // namespace hawzu::server

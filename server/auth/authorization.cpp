@@ -82,33 +82,34 @@ std::string_view operation_name(Operation operation) {
 
 AccessDecision authorize(const Principal &principal, Permission permission,
                          std::int64_t workspace_id, std::optional<std::int64_t> project_id) {
-  if (principal.is_user()) {
-    std::optional<WorkspaceRole> role = principal.user_role_in(workspace_id);
+  if (const UserPrincipal *person = principal.user()) {
+    std::optional<WorkspaceRole> role = person->role_in(workspace_id);
     if (!role) return AccessDecision::not_found;
     return allows(*role, permission) ? AccessDecision::granted : AccessDecision::forbidden;
   }
 
   // An access token: scoped to its one workspace.
-  if (principal.token_workspace_id != workspace_id) return AccessDecision::not_found;
+  const TokenPrincipal &token = *principal.token();
+  if (token.workspace_id != workspace_id) return AccessDecision::not_found;
   if (permission == Permission::manage_access_tokens) return AccessDecision::forbidden;
-  if (principal.token_workspace_role)
-    return allows(*principal.token_workspace_role, permission) ? AccessDecision::granted
-                                                               : AccessDecision::forbidden;
+  if (token.workspace_role)
+    return allows(*token.workspace_role, permission) ? AccessDecision::granted
+                                                     : AccessDecision::forbidden;
   // A project token: per project.
   if (!project_id)
     return permission == Permission::read ? AccessDecision::granted : AccessDecision::forbidden;
-  auto grant = principal.token_project_roles.find(*project_id);
-  if (grant == principal.token_project_roles.end()) return AccessDecision::not_found;
+  auto grant = token.project_roles.find(*project_id);
+  if (grant == token.project_roles.end()) return AccessDecision::not_found;
   return allows(grant->second, permission) ? AccessDecision::granted : AccessDecision::forbidden;
 }
 
 AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
                          std::optional<std::int64_t> project_id) {
   const OperationRule rule = rule_for(operation);
-  if (rule.web_session_only && !principal.is_user()) {
+  if (const TokenPrincipal *token = principal.token(); token && rule.web_session_only) {
     // Outside its workspace a token learns nothing; inside, it is plainly refused.
-    return principal.token_workspace_id == workspace_id ? AccessDecision::forbidden
-                                                        : AccessDecision::not_found;
+    return token->workspace_id == workspace_id ? AccessDecision::forbidden
+                                               : AccessDecision::not_found;
   }
   if (rule.access_token_only && principal.is_user()) return AccessDecision::forbidden;
   return authorize(principal, rule.permission, workspace_id, project_id);

@@ -1,55 +1,83 @@
 // Who is making a request, once authenticated: a person (web session) or an access
-// token (Bearer, added with the Hawzu API resources). Routes get a Principal from the
-// Authenticator and ask authorization.h whether it may do what it asks. A value type;
-// built per request.
+// token (Bearer). Exactly one of the two, held as a std::variant: a token has no user
+// id, no memberships and no session, and a person has no token grants, so neither can
+// be asked for the other's. Routes get a Principal from the Authenticator and ask
+// authorization.h whether it may do what it asks. A value type; built per request.
 #pragma once
 
 #include "shared/roles.h"
 #include "store/workspace_store.h"
 
+#include <cassert>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace hawzu::server {
 
-struct Principal {
-  enum class Kind { user, token };
-  Kind kind = Kind::user;
-
-  // kind == user: the person, their workspaces (one role in each), and the session the
-  // request came with.
+// A person signed in to the web app: their workspaces (one role in each) and the
+// session the request came with.
+struct UserPrincipal {
   std::int64_t user_id = 0;
-  std::string user_email;
-  std::string user_name;
+  std::string email;
+  std::string name;
   std::vector<Membership> memberships;
   std::optional<std::int64_t> session_id;
 
-  // kind == token: the token and what it grants. A workspace token has a workspace
-  // role across the workspace; a project token a role per assigned project.
-  std::int64_t token_id = 0;
-  std::string token_identifier;  // public ("hwz_Ab12Cd34"), for the access log
-  std::int64_t token_workspace_id = 0;
-  std::optional<WorkspaceRole> token_workspace_role;
-  std::map<std::int64_t, ProjectRole> token_project_roles;
-
-  bool is_user() const { return kind == Kind::user; }
-  bool is_token() const { return kind == Kind::token; }
-
-  // The person's role in a workspace, or nullopt when not a member (or not a person).
-  std::optional<WorkspaceRole> user_role_in(std::int64_t workspace_id) const {
-    if (!is_user()) return std::nullopt;
+  // The person's role in a workspace, or nullopt when not a member.
+  std::optional<WorkspaceRole> role_in(std::int64_t workspace_id) const {
     for (const Membership &membership : memberships)
       if (membership.workspace_id == workspace_id) return membership.role;
     return std::nullopt;
   }
+};
+
+// An access token and what it grants: a workspace token has a workspace role across its
+// workspace; a project token a role per assigned project.
+struct TokenPrincipal {
+  std::int64_t token_id = 0;
+  std::string identifier;  // public ("hwz_Ab12Cd34"), for the access log
+  std::int64_t workspace_id = 0;
+  std::optional<WorkspaceRole> workspace_role;
+  std::map<std::int64_t, ProjectRole> project_roles;
+};
+
+class Principal {
+ public:
+  Principal() = default;  // an unnamed person (no id): what a request has before sign-in
+  Principal(UserPrincipal user) : who_(std::move(user)) {}     // NOLINT: implicit on purpose
+  Principal(TokenPrincipal token) : who_(std::move(token)) {}  // NOLINT
+
+  bool is_user() const { return std::holds_alternative<UserPrincipal>(who_); }
+  bool is_token() const { return std::holds_alternative<TokenPrincipal>(who_); }
+
+  // The person or the token; nullptr when the principal is the other kind.
+  const UserPrincipal *user() const { return std::get_if<UserPrincipal>(&who_); }
+  const TokenPrincipal *token() const { return std::get_if<TokenPrincipal>(&who_); }
+
+  // The person, where only a person can have come this far (authorization granted an
+  // operation for web sessions only). REQUIRES: is_user(); else std::bad_variant_access.
+  const UserPrincipal &person() const {
+    assert(is_user());
+    return std::get<UserPrincipal>(who_);
+  }
+  // The token, where only a token can have come this far. REQUIRES: is_token().
+  const TokenPrincipal &access_token() const {
+    assert(is_token());
+    return std::get<TokenPrincipal>(who_);
+  }
 
   // What the access log shows: "user:12" or "token:hwz_Ab12Cd34". Never a secret.
   std::string log_name() const {
-    return is_user() ? "user:" + std::to_string(user_id) : "token:" + token_identifier;
+    if (const UserPrincipal *person = user()) return "user:" + std::to_string(person->user_id);
+    return "token:" + token()->identifier;
   }
+
+ private:
+  std::variant<UserPrincipal, TokenPrincipal> who_;
 };
 
 }  // namespace hawzu::server

@@ -1,7 +1,6 @@
 #include "http/api_guard.h"
 
 #include "auth/bearer_credentials.h"
-#include "http/cookies.h"
 #include "http/problem.h"
 #include "http/request_context.h"
 #include "http/service_errors.h"
@@ -54,22 +53,6 @@ std::optional<Principal> authenticate_bearer(App &app, const httplib::Request &r
   return std::move(outcome.principal);
 }
 
-std::optional<Principal> authenticate_session(App &app, const httplib::Request &request,
-                                              httplib::Response &response) {
-  if (!passes_web_request_checks(app, request, response)) return std::nullopt;
-  const std::vector<std::string> cookies = cookie_values(request, kSessionCookieName);
-  std::optional<Principal> principal;
-  if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
-  if (principal) return principal;
-  if (!cookies.empty())
-    response.set_header("Set-Cookie", expired_session_cookie(current_request_context().https));
-  refuse_unauthenticated(response, kBearerChallenge, "unauthenticated", "Authentication required",
-                         cookies.empty()
-                             ? "Send an access token (Authorization: Bearer ...) or sign in."
-                             : "Your session has ended; sign in again.");
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::optional<Principal> require_api_principal(App &app, const httplib::Request &request,
@@ -87,7 +70,9 @@ std::optional<Principal> require_api_principal(App &app, const httplib::Request 
         response, kBearerChallenge, "access_token_required", "Access token required",
         "This address answers only to an access token: send Authorization: Bearer <token>.");
   } else {
-    principal = authenticate_session(app, request, response);
+    principal = require_web_session(
+        app, request, response,
+        {"Send an access token (Authorization: Bearer ...) or sign in.", kBearerChallenge});
   }
   if (principal) current_request_context().principal = principal->log_name();
   return principal;

@@ -6,6 +6,7 @@
 #include "request_context.h"
 #include "request_log.h"
 #include "routes.h"
+#include "util/event_log.h"
 
 #include <string>
 

@@ -5,8 +5,8 @@
 namespace hawzu::server {
 
 nlohmann::json user_json(const Principal &principal) {
-  return {
-      {"id", principal.user_id}, {"email", principal.user_email}, {"name", principal.user_name}};
+  const UserPrincipal &person = principal.person();
+  return {{"id", person.user_id}, {"email", person.email}, {"name", person.name}};
 }
 
 nlohmann::json workspace_json(const WorkspaceView &workspace) {

@@ -1,39 +1,18 @@
 #include "request_log.h"
 
 #include "request_context.h"
-#include "shared/calendar.h"
 #include "shared/token_format.h"
+#include "util/event_log.h"
 
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <ctime>
 
 namespace hawzu::server {
 namespace {
 
 bool is_base62(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-// One write(2) per line: lines from different threads never interleave (a pipe write
-// of up to PIPE_BUF bytes is atomic), and no lock is held on the request path.
-void write_line(const nlohmann::ordered_json &line) {
-  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  text.push_back('\n');
-  const char *data = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    ssize_t written = ::write(STDOUT_FILENO, data, left);
-    if (written <= 0) return;  // a closed stdout must not take the server down
-    data += written;
-    left -= static_cast<std::size_t>(written);
-  }
-}
-
-std::string now_rfc3339() {
-  return format_rfc3339_utc(static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 }  // namespace
@@ -66,7 +45,7 @@ void log_request(const httplib::Request &request, const httplib::Response &respo
                                                                  context.started_at)
                            .count();
   nlohmann::ordered_json line = {
-      {"time", now_rfc3339()},
+      {"time", log_time_now()},
       {"method", request.method},
       {"path", mask_token_like_text(request.path)},
       {"status", response.status},
@@ -75,13 +54,7 @@ void log_request(const httplib::Request &request, const httplib::Response &respo
        context.principal.empty() ? nlohmann::json(nullptr) : nlohmann::json(context.principal)},
       {"remote", context.client_address.empty() ? request.remote_addr : context.client_address},
   };
-  write_line(line);
-}
-
-void log_event(std::string_view message, std::string_view detail) {
-  nlohmann::ordered_json line = {{"time", now_rfc3339()}, {"message", message}};
-  if (!detail.empty()) line["detail"] = detail;
-  write_line(line);
+  write_log_line(line);
 }
 
 }  // namespace hawzu::server

@@ -17,7 +17,4 @@ void log_request(const httplib::Request &request, const httplib::Response &respo
 // Replaces every "hwz_" + 42 base62 characters with "hwz_[redacted]".
 std::string mask_token_like_text(std::string_view text);
 
-// A start-up or shutdown line, as JSON with "message" and optional fields.
-void log_event(std::string_view message, std::string_view detail = {});
-
 }  // namespace hawzu::server

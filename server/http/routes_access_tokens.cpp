@@ -98,8 +98,8 @@ void register_access_token_routes(RouteTable &api, App &app) {
     if (!target) return;
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
-    Result<CreatedToken> created =
-        app.tokens->create(target->principal, target->workspace_id, *body);
+    Result<CreatedToken> created = app.tokens->create(target->principal, target->workspace_id,
+                                                      read_token_create_request(*body));
     if (!created) return send_service_error(response, created.error());
     // Cache-Control: no-store is on every /api answer (http_server.cpp).
     response.status = 201;

@@ -12,6 +12,7 @@
 #include "http/json_views.h"
 #include "http/resource_views.h"
 #include "http/routes.h"
+#include "services/project_request.h"
 
 namespace hawzu::server {
 namespace {
@@ -47,7 +48,9 @@ void register_project_routes(RouteTable &api, App &app) {
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
     send_project(response, target->principal,
-                 app.projects->create(target->principal, target->workspace_id, *body), 201);
+                 app.projects->create(target->principal, target->workspace_id,
+                                      read_body_request(*body, parse_project_create_request)),
+                 201);
   });
 
   api.get(kProject, [&app](const httplib::Request &request, httplib::Response &response) {
@@ -64,9 +67,9 @@ void register_project_routes(RouteTable &api, App &app) {
     if (!target) return;
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
-    send_project(
-        response, target->principal,
-        app.projects->update(target->principal, target->workspace_id, target->project_id, *body));
+    send_project(response, target->principal,
+                 app.projects->update(target->principal, target->workspace_id, target->project_id,
+                                      read_body_request(*body, parse_project_update_request)));
   });
 }
 

@@ -24,8 +24,9 @@ void register_session_routes(RouteTable &api, App &app) {
     // The session the browser still holds, if any, ends: a sign-in always gets a new id.
     std::optional<Principal> previous =
         app.authenticator->authenticate_session(cookie_values(request, kSessionCookieName));
-    Result<SignedIn> signed_in = app.auth->sign_in(fields, current_request_context().client_address,
-                                                   previous ? previous->session_id : std::nullopt);
+    Result<SignedIn> signed_in = app.auth->sign_in(
+        fields, current_request_context().client_address,
+        previous && previous->user() ? previous->user()->session_id : std::nullopt);
     if (!signed_in) {
       send_service_error(response, signed_in.error());
       return;

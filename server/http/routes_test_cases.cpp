@@ -55,7 +55,8 @@ void register_test_case_routes(RouteTable &api, App &app) {
     if (!body) return;
     send_test_case(
         response, target->principal,
-        app.test_cases->create(target->principal, target->workspace_id, target->project_id, *body),
+        app.test_cases->create(target->principal, target->workspace_id, target->project_id,
+                               read_body_request(*body, parse_test_case_create_request)),
         201);
   });
 
@@ -74,9 +75,11 @@ void register_test_case_routes(RouteTable &api, App &app) {
     if (!target) return;
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
-    send_test_case(response, target->principal,
-                   app.test_cases->update(target->principal, target->workspace_id,
-                                          target->project_id, target->test_case_id, *body));
+    send_test_case(
+        response, target->principal,
+        app.test_cases->update(target->principal, target->workspace_id, target->project_id,
+                               target->test_case_id,
+                               read_body_request(*body, parse_test_case_update_request)));
   });
 
   api.del(kTestCase, [&app](const httplib::Request &request, httplib::Response &response) {

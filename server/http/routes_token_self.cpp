@@ -20,7 +20,7 @@ void register_token_self_routes(RouteTable &api, App &app) {
             Result<AccessToken> token = app.tokens->describe_caller(target->principal);
             if (!token) return send_api_error(response, target->principal, token.error());
             nlohmann::json body = to_json(token.value());
-            body["workspace_id"] = target->principal.token_workspace_id;
+            body["workspace_id"] = target->principal.access_token().workspace_id;
             send_json(response, body);
           });
 }

@@ -75,7 +75,8 @@ bool passes_web_request_checks(const App &app, const httplib::Request &request,
 }
 
 std::optional<Principal> require_web_session(App &app, const httplib::Request &request,
-                                             httplib::Response &response) {
+                                             httplib::Response &response,
+                                             const NoSessionAnswer &answer) {
   if (!passes_web_request_checks(app, request, response)) return std::nullopt;
   const std::vector<std::string> cookies = cookie_values(request, kSessionCookieName);
   std::optional<Principal> principal;
@@ -84,8 +85,10 @@ std::optional<Principal> require_web_session(App &app, const httplib::Request &r
     if (!cookies.empty())
       response.set_header("Set-Cookie", expired_session_cookie(current_request_context().https));
     Problem problem = problem_for_status(401);
-    problem.detail = cookies.empty() ? "Sign in first." : "Your session has ended; sign in again.";
+    problem.detail = cookies.empty() ? std::string(answer.detail_without_cookie)
+                                     : "Your session has ended; sign in again.";
     send_problem(response, problem);
+    if (answer.www_authenticate) response.set_header("WWW-Authenticate", answer.www_authenticate);
     return std::nullopt;
   }
   current_request_context().principal = principal->log_name();

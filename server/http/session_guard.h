@@ -20,6 +20,8 @@
 #include "httplib_config.h"
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace hawzu::server {
 
@@ -27,9 +29,18 @@ namespace hawzu::server {
 bool passes_web_request_checks(const App &app, const httplib::Request &request,
                                httplib::Response &response);
 
-// Steps 1 to 3. Returns nullopt after sending the refusal.
+// How step 3's 401 reads. The web-session routes use the defaults; the API routes, which
+// also take access tokens (api_guard.h), name the token too and send the Bearer challenge.
+struct NoSessionAnswer {
+  std::string_view detail_without_cookie = "Sign in first.";
+  const char *www_authenticate = nullptr;  // no WWW-Authenticate header when null
+};
+
+// Steps 1 to 3. Returns nullopt after sending the refusal. The one session check: the
+// API guard calls it too.
 std::optional<Principal> require_web_session(App &app, const httplib::Request &request,
-                                             httplib::Response &response);
+                                             httplib::Response &response,
+                                             const NoSessionAnswer &answer = {});
 
 // The origin a browser sends for pages of this server: "http://host:port" from the
 // scheme and the Host header, lower-cased, default port dropped. Empty without Host.

@@ -3,6 +3,7 @@
 #include "util/private_file.h"
 
 #include <sys/stat.h>
+#include <cassert>
 
 #include <cstring>
 #include <new>
@@ -11,6 +12,7 @@ namespace hawzu::server {
 
 TokenHasher::TokenHasher(std::string_view key)
     : key_(static_cast<unsigned char *>(sodium_malloc(kTokenHashKeyBytes))) {
+  assert(key.size() == kTokenHashKeyBytes);
   if (!key_) throw std::bad_alloc();
   std::memcpy(key_, key.data(), kTokenHashKeyBytes);
   sodium_mprotect_readonly(key_);

@@ -134,16 +134,17 @@ Result<SignedIn> AuthService::sign_in(const SignInFields &fields, std::string_vi
 }
 
 void AuthService::sign_out(const Principal &principal, std::string_view client_address) {
-  if (!principal.is_user() || !principal.session_id) return;
+  const UserPrincipal *person = principal.user();
+  if (!person || !person->session_id) return;
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
-  SessionStore(*connection).remove(*principal.session_id);
+  SessionStore(*connection).remove(*person->session_id);
   AuditEntry entry;
   entry.time = clock_.now();
-  entry.actor_user_id = principal.user_id;
+  entry.actor_user_id = person->user_id;
   entry.action = "session.sign_out";
   entry.target_type = "user";
-  entry.target_id = principal.user_id;
+  entry.target_id = person->user_id;
   entry.details = {{"client_address", std::string(client_address)}};
   AuditStore(*connection).append(entry);
   transaction.commit();

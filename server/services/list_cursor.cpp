@@ -1,59 +1,46 @@
 #include "services/list_cursor.h"
 
-#include <sodium.h>
-#include <nlohmann/json.hpp>
+#include "shared/json_number.h"
+#include "shared/token_sort.h"
+#include "util/base64url.h"
 
-#include <limits>
-#include <vector>
+#include <nlohmann/json.hpp>
 
 namespace hawzu::server {
 namespace {
 
-const char *order_name(bool descending) {
-  return descending ? "desc" : "asc";
+// The store's TokenSort (store/token_store.h) lists the same fields in the same order as
+// shared/token_sort.h, whose table holds their wire names.
+static_assert(
+    static_cast<int>(TokenSort::name) == static_cast<int>(hawzu::TokenSort::name) &&
+    static_cast<int>(TokenSort::access_type) == static_cast<int>(hawzu::TokenSort::access_type) &&
+    static_cast<int>(TokenSort::created_by) == static_cast<int>(hawzu::TokenSort::created_by) &&
+    static_cast<int>(TokenSort::created_at) == static_cast<int>(hawzu::TokenSort::created_at) &&
+    static_cast<int>(TokenSort::expires_at) == static_cast<int>(hawzu::TokenSort::expires_at) &&
+    static_cast<int>(TokenSort::status) == static_cast<int>(hawzu::TokenSort::status));
+
+hawzu::TokenSort to_shared(TokenSort sort) {
+  return static_cast<hawzu::TokenSort>(sort);
+}
+
+std::string order_name(bool descending) {
+  return std::string(sort_order_wire_name(descending));
 }
 
 bool sorts_by_number(TokenSort sort) {
   return sort == TokenSort::created_at || sort == TokenSort::expires_at;
 }
 
-// A JSON integer that fits std::int64_t (the parser reads non-negative ones as unsigned).
-std::optional<std::int64_t> read_int64(const nlohmann::json &value) {
-  if (value.is_number_unsigned()) {
-    const std::uint64_t number = value.get<std::uint64_t>();
-    if (number > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-      return std::nullopt;
-    return static_cast<std::int64_t>(number);
-  }
-  if (value.is_number_integer()) return value.get<std::int64_t>();
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string_view wire_name(TokenSort sort) {
-  switch (sort) {
-    case TokenSort::name:
-      return "name";
-    case TokenSort::access_type:
-      return "access_type";
-    case TokenSort::created_by:
-      return "created_by";
-    case TokenSort::created_at:
-      return "created_at";
-    case TokenSort::expires_at:
-      return "expires_at";
-    case TokenSort::status:
-      return "status";
-  }
-  return "";
+  return hawzu::wire_name(to_shared(sort));
 }
 
 std::optional<TokenSort> parse_token_sort(std::string_view wire) {
-  for (TokenSort sort : {TokenSort::name, TokenSort::access_type, TokenSort::created_by,
-                         TokenSort::created_at, TokenSort::expires_at, TokenSort::status})
-    if (wire_name(sort) == wire) return sort;
-  return std::nullopt;
+  std::optional<hawzu::TokenSort> sort = hawzu::parse_token_sort(wire);
+  if (!sort) return std::nullopt;
+  return static_cast<TokenSort>(*sort);
 }
 
 std::string encode_list_cursor(TokenSort sort, bool descending, const ListPosition &position) {
@@ -64,34 +51,24 @@ std::string encode_list_cursor(TokenSort sort, bool descending, const ListPositi
       nlohmann::json::array(
           {std::string(wire_name(sort)), std::string(order_name(descending)), value, position.id})
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::string encoded(
-      sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(encoded.data(), encoded.size(),
-                    reinterpret_cast<const unsigned char *>(text.data()), text.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  encoded.resize(encoded.find('\0'));
-  return encoded;
+  return encode_base64url(text);
 }
 
 std::optional<ListPosition> decode_list_cursor(std::string_view text, TokenSort sort,
                                                bool descending) {
   if (text.empty() || text.size() > kMaxCursorLength) return std::nullopt;
-  std::vector<unsigned char> bytes(text.size());
-  std::size_t length = 0;
-  if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length,
-                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return std::nullopt;
-  nlohmann::json parsed =
-      nlohmann::json::parse(bytes.begin(), bytes.begin() + length, nullptr, false);
+  std::optional<std::string> bytes = decode_base64url(text);
+  if (!bytes) return std::nullopt;
+  nlohmann::json parsed = nlohmann::json::parse(*bytes, nullptr, false);
   if (!parsed.is_array() || parsed.size() != 4) return std::nullopt;
   if (parsed[0] != std::string(wire_name(sort)) || parsed[1] != std::string(order_name(descending)))
     return std::nullopt;
-  std::optional<std::int64_t> id = read_int64(parsed[3]);
+  std::optional<std::int64_t> id = json_int64(parsed[3]);
   if (!id) return std::nullopt;
   ListPosition position;
   position.id = *id;
   if (sorts_by_number(sort)) {
-    std::optional<std::int64_t> value = read_int64(parsed[2]);
+    std::optional<std::int64_t> value = json_int64(parsed[2]);
     if (!value) return std::nullopt;
     position.sort_value = *value;
   } else {

@@ -9,6 +9,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include "services/body_request.h"
 #include "shared/field_error.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -30,5 +31,7 @@ struct ProjectChanges {
 
 FieldErrors parse_project_create_request(const nlohmann::json &body, ProjectChanges &changes);
 FieldErrors parse_project_update_request(const nlohmann::json &body, ProjectChanges &changes);
+
+using ProjectRequest = BodyRequest<ProjectChanges>;  // read_body_request(body, parse_...)
 
 }  // namespace hawzu::server

@@ -31,12 +31,11 @@ Result<std::vector<ProjectRecord>> ProjectService::list(const Principal &princip
 }
 
 Result<ProjectRecord> ProjectService::create(const Principal &principal, std::int64_t workspace_id,
-                                             const nlohmann::json &body) {
+                                             const ProjectRequest &request) {
   const AccessDecision decision = authorize(principal, Operation::create_project, workspace_id);
   if (decision != AccessDecision::granted) return workspace_refusal(principal, decision);
-  ProjectChanges changes;
-  if (FieldErrors errors = parse_project_create_request(body, changes); !errors.empty())
-    return invalid_fields(std::move(errors));
+  if (!request.errors.empty()) return invalid_fields(request.errors);
+  const ProjectChanges &changes = request.changes;
 
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
@@ -62,16 +61,16 @@ Result<ProjectRecord> ProjectService::get(const Principal &principal, std::int64
 }
 
 Result<ProjectRecord> ProjectService::update(const Principal &principal, std::int64_t workspace_id,
-                                             std::int64_t project_id, const nlohmann::json &body) {
+                                             std::int64_t project_id,
+                                             const ProjectRequest &request) {
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
   Result<ProjectRecord> opened =
       open_project(projects, principal, Operation::update_project, workspace_id, project_id);
   if (!opened) return opened;
-  ProjectChanges changes;
-  if (FieldErrors errors = parse_project_update_request(body, changes); !errors.empty())
-    return invalid_fields(std::move(errors));
+  if (!request.errors.empty()) return invalid_fields(request.errors);
+  const ProjectChanges &changes = request.changes;
 
   const ProjectRecord &current = opened.value();
   ProjectRecord updated = current;

@@ -16,11 +16,10 @@
 
 #include "auth/principal.h"
 #include "db/database.h"
+#include "services/project_request.h"
 #include "services/service_result.h"
 #include "store/project_store.h"
 #include "util/clock.h"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <vector>
@@ -35,14 +34,14 @@ class ProjectService {
   Result<std::vector<ProjectRecord>> list(const Principal &principal, std::int64_t workspace_id);
 
   Result<ProjectRecord> create(const Principal &principal, std::int64_t workspace_id,
-                               const nlohmann::json &body);
+                               const ProjectRequest &request);
 
   Result<ProjectRecord> get(const Principal &principal, std::int64_t workspace_id,
                             std::int64_t project_id);
 
-  // Changes the fields the body names. A body that changes nothing writes nothing.
+  // Changes the fields the request names. A request that changes nothing writes nothing.
   Result<ProjectRecord> update(const Principal &principal, std::int64_t workspace_id,
-                               std::int64_t project_id, const nlohmann::json &body);
+                               std::int64_t project_id, const ProjectRequest &request);
 
  private:
   Database &database_;

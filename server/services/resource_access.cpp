@@ -1,5 +1,7 @@
 #include "services/resource_access.h"
 
+#include <cassert>
+
 namespace hawzu::server {
 
 ServiceError workspace_not_found() {
@@ -25,6 +27,7 @@ ServiceError role_refusal(const Principal &principal) {
 }
 
 ServiceError workspace_refusal(const Principal &principal, AccessDecision decision) {
+  assert(decision != AccessDecision::granted);
   return decision == AccessDecision::not_found ? workspace_not_found() : role_refusal(principal);
 }
 
@@ -44,10 +47,10 @@ AuditEntry resource_audit(const Principal &principal, std::int64_t workspace_id,
   AuditEntry entry;
   entry.time = now;
   entry.workspace_id = workspace_id;
-  if (principal.is_token())
-    entry.actor_token_id = principal.token_id;
+  if (const TokenPrincipal *token = principal.token())
+    entry.actor_token_id = token->token_id;
   else
-    entry.actor_user_id = principal.user_id;
+    entry.actor_user_id = principal.person().user_id;
   entry.action = std::move(action);
   entry.target_type = std::move(target_type);
   entry.target_id = target_id;

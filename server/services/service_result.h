@@ -5,6 +5,7 @@
 
 #include "shared/field_error.h"
 
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -38,10 +39,19 @@ class Result {
   bool ok() const { return outcome_.index() == 0; }
   explicit operator bool() const { return ok(); }
   // REQUIRES: ok()
-  T &value() { return std::get<0>(outcome_); }
-  const T &value() const { return std::get<0>(outcome_); }
+  T &value() {
+    assert(ok());
+    return std::get<0>(outcome_);
+  }
+  const T &value() const {
+    assert(ok());
+    return std::get<0>(outcome_);
+  }
   // REQUIRES: !ok()
-  const ServiceError &error() const { return std::get<1>(outcome_); }
+  const ServiceError &error() const {
+    assert(!ok());
+    return std::get<1>(outcome_);
+  }
 
  private:
   std::variant<T, ServiceError> outcome_;

@@ -3,6 +3,7 @@
 #include "services/id_cursor.h"
 #include "services/resource_fields.h"
 #include "services/text_rules.h"
+#include "shared/decimal.h"
 
 #include <nlohmann/json.hpp>
 
@@ -46,17 +47,6 @@ FieldErrors parse_test_case_request(const nlohmann::json &body, TestCaseChanges 
   return errors;
 }
 
-// A whole number from 1 to `max` in plain decimal, or nullopt.
-std::optional<int> parse_page_size(const std::string &text, int max) {
-  if (text.empty() || text.size() > 3 || text[0] == '0') return std::nullopt;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value <= max ? std::optional<int>(value) : std::nullopt;
-}
-
 }  // namespace
 
 TestCaseFields TestCaseChanges::applied_to(TestCaseFields fields) const {
@@ -87,8 +77,9 @@ Result<TestCaseListQuery> parse_test_case_list_query(
       errors.push_back({it->first, "Give this parameter at most once."});
   }
   if (auto it = params.find("limit"); it != params.end()) {
-    if (std::optional<int> limit = parse_page_size(it->second, kMaxTestCasePageSize))
-      query.limit = *limit;
+    if (std::optional<std::int64_t> limit =
+            parse_positive_decimal(it->second, kMaxTestCasePageSize))
+      query.limit = static_cast<int>(*limit);
     else
       errors.push_back({"limit", "Must be a whole number from 1 to " +
                                      std::to_string(kMaxTestCasePageSize) + "."});

@@ -15,6 +15,7 @@
 // field errors, all reported at once. Pure functions; thread-safe.
 #pragma once
 
+#include "services/body_request.h"
 #include "services/service_result.h"
 #include "shared/field_error.h"
 #include "store/test_case_store.h"
@@ -48,6 +49,8 @@ struct TestCaseChanges {
 
 FieldErrors parse_test_case_create_request(const nlohmann::json &body, TestCaseChanges &changes);
 FieldErrors parse_test_case_update_request(const nlohmann::json &body, TestCaseChanges &changes);
+
+using TestCaseRequest = BodyRequest<TestCaseChanges>;  // read_body_request(body, parse_...)
 
 struct TestCaseListQuery {
   int limit = kDefaultTestCasePageSize;

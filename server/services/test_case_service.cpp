@@ -42,16 +42,15 @@ Result<TestCaseList> TestCaseService::list(const Principal &principal, std::int6
 
 Result<TestCaseRecord> TestCaseService::create(const Principal &principal,
                                                std::int64_t workspace_id, std::int64_t project_id,
-                                               const nlohmann::json &body) {
+                                               const TestCaseRequest &request) {
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
   Result<ProjectRecord> project =
       open_project(projects, principal, Operation::create_test_case, workspace_id, project_id);
   if (!project) return project.error();
-  TestCaseChanges changes;
-  if (FieldErrors errors = parse_test_case_create_request(body, changes); !errors.empty())
-    return invalid_fields(std::move(errors));
+  if (!request.errors.empty()) return invalid_fields(request.errors);
+  const TestCaseChanges &changes = request.changes;
 
   const std::int64_t now = clock_.now();
   TestCaseStore test_cases(*connection);
@@ -83,7 +82,7 @@ Result<TestCaseRecord> TestCaseService::get(const Principal &principal, std::int
 Result<TestCaseRecord> TestCaseService::update(const Principal &principal,
                                                std::int64_t workspace_id, std::int64_t project_id,
                                                std::int64_t test_case_id,
-                                               const nlohmann::json &body) {
+                                               const TestCaseRequest &request) {
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
@@ -93,9 +92,8 @@ Result<TestCaseRecord> TestCaseService::update(const Principal &principal,
   TestCaseStore test_cases(*connection);
   std::optional<TestCaseRecord> current = test_cases.find(project_id, test_case_id);
   if (!current) return test_case_not_found();
-  TestCaseChanges changes;
-  if (FieldErrors errors = parse_test_case_update_request(body, changes); !errors.empty())
-    return invalid_fields(std::move(errors));
+  if (!request.errors.empty()) return invalid_fields(request.errors);
+  const TestCaseChanges &changes = request.changes;
 
   TestCaseRecord updated = *current;
   updated.fields = changes.applied_to(current->fields);

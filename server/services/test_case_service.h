@@ -13,8 +13,6 @@
 #include "store/test_case_store.h"
 #include "util/clock.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,15 +33,15 @@ class TestCaseService {
                             std::int64_t project_id, const TestCaseListQuery &query);
 
   Result<TestCaseRecord> create(const Principal &principal, std::int64_t workspace_id,
-                                std::int64_t project_id, const nlohmann::json &body);
+                                std::int64_t project_id, const TestCaseRequest &request);
 
   Result<TestCaseRecord> get(const Principal &principal, std::int64_t workspace_id,
                              std::int64_t project_id, std::int64_t test_case_id);
 
-  // Changes the fields the body names. A body that changes nothing writes nothing.
+  // Changes the fields the request names. A request that changes nothing writes nothing.
   Result<TestCaseRecord> update(const Principal &principal, std::int64_t workspace_id,
                                 std::int64_t project_id, std::int64_t test_case_id,
-                                const nlohmann::json &body);
+                                const TestCaseRequest &request);
 
   Result<Done> remove(const Principal &principal, std::int64_t workspace_id,
                       std::int64_t project_id, std::int64_t test_case_id);

@@ -1,5 +1,7 @@
 #include "services/text_rules.h"
 
+#include <cassert>
+
 namespace hawzu::server {
 namespace {
 
@@ -10,7 +12,9 @@ bool is_ascii_space(char c) {
 // Decodes the next code point of valid UTF-8 at `text[at]` and advances `at`.
 // REQUIRES: `text` is valid UTF-8 (the JSON parser checked it).
 char32_t next_code_point(std::string_view text, std::size_t &at) {
+  assert(at < text.size());
   const auto lead = static_cast<unsigned char>(text[at++]);
+  assert(lead < 0x80 || lead >= 0xC0);  // a lead byte, not a continuation byte
   int continuation_bytes = 0;
   char32_t code_point = lead;
   if (lead >= 0xF0) {
@@ -75,6 +79,7 @@ std::string trim_ascii_space(std::string_view text) {
 
 std::optional<std::string> single_line_text_problem(std::string_view text, std::string_view label,
                                                     std::size_t max_code_points) {
+  assert(text == trim_ascii_space(text));
   return text_problem(text, label, 1, max_code_points, false);
 }
 

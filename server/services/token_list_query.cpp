@@ -2,37 +2,13 @@
 
 #include "services/list_cursor.h"
 #include "shared/calendar.h"
+#include "shared/decimal.h"
+#include "shared/token_sort.h"
 
 #include <set>
 
 namespace hawzu::server {
 namespace {
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-// `count` digits at `text[at..]` as a number, or -1.
-int read_digits(std::string_view text, std::size_t at, std::size_t count) {
-  if (at + count > text.size()) return -1;
-  int value = 0;
-  for (std::size_t i = at; i < at + count; ++i) {
-    if (!is_digit(text[i])) return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
-
-// A positive 64-bit integer in plain decimal, or nullopt.
-std::optional<std::int64_t> parse_positive_id(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (!is_digit(c)) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value > 0 ? std::optional<std::int64_t>(value) : std::nullopt;
-}
 
 const std::set<std::string> kKnownParameters = {
     "q",          "access_type",  "status",     "created_by", "created_from",
@@ -48,40 +24,7 @@ std::optional<std::int64_t> parse_date_or_time(std::string_view text, bool end_o
     const std::int64_t start = days_from_civil(*date) * kSecondsPerDay;
     return end_of_day ? start + kSecondsPerDay - 1 : start;
   }
-  // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM); 't' and 'z' are allowed by RFC 3339.
-  if (text.size() < 20) return std::nullopt;
-  std::optional<CivilDate> date = parse_iso_date(text.substr(0, 10));
-  if (!date || (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':')
-    return std::nullopt;
-  const int hour = read_digits(text, 11, 2);
-  const int minute = read_digits(text, 14, 2);
-  const int second = read_digits(text, 17, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
-    return std::nullopt;
-  std::size_t at = 19;
-  if (at < text.size() && text[at] == '.') {
-    ++at;
-    const std::size_t digits_start = at;
-    while (at < text.size() && is_digit(text[at])) ++at;
-    if (at == digits_start || at - digits_start > 9) return std::nullopt;
-  }
-  int offset_minutes = 0;
-  const std::string_view zone = text.substr(at);
-  if (zone == "Z" || zone == "z") {
-    offset_minutes = 0;
-  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-    const int offset_hours = read_digits(zone, 1, 2);
-    const int offset_rest = read_digits(zone, 4, 2);
-    if (offset_hours < 0 || offset_hours > 23 || offset_rest < 0 || offset_rest > 59)
-      return std::nullopt;
-    offset_minutes = (offset_hours * 60 + offset_rest) * (zone[0] == '-' ? -1 : 1);
-  } else {
-    return std::nullopt;
-  }
-  // A leap second counts as the last second of its minute.
-  const int whole_second = second == 60 ? 59 : second;
-  return days_from_civil(*date) * kSecondsPerDay + hour * 3600 + minute * 60 + whole_second -
-         static_cast<std::int64_t>(offset_minutes) * 60;
+  return parse_rfc3339(text);
 }
 
 Result<TokenListFilter> parse_token_list_query(
@@ -117,7 +60,7 @@ Result<TokenListFilter> parse_token_list_query(
     if (!filter.status) errors.push_back({"status", "Must be one of: enabled, disabled, expired."});
   }
   if (auto text = value_of("created_by")) {
-    filter.created_by = parse_positive_id(*text);
+    filter.created_by = parse_positive_decimal(*text);
     if (!filter.created_by) errors.push_back({"created_by", "Must be a user id."});
   }
   struct Bound {
@@ -147,20 +90,18 @@ Result<TokenListFilter> parse_token_list_query(
     if (sort)
       filter.sort = *sort;
     else
-      errors.push_back(
-          {"sort",
-           "Must be one of: name, access_type, created_by, created_at, expires_at, status."});
+      errors.push_back({"sort", token_sort_values_message()});
   }
   if (auto text = value_of("order")) {
-    if (*text == "asc" || *text == "desc")
-      filter.descending = *text == "desc";
+    if (std::optional<bool> descending = parse_sort_order_descending(*text))
+      filter.descending = *descending;
     else
       errors.push_back({"order", "Must be asc or desc."});
   }
   filter.limit = kDefaultListLimit;
   if (auto text = value_of("limit")) {
-    std::optional<std::int64_t> limit = parse_positive_id(*text);
-    if (!limit || *limit > kMaxListLimit)
+    std::optional<std::int64_t> limit = parse_positive_decimal(*text, kMaxListLimit);
+    if (!limit)
       errors.push_back(
           {"limit", "Must be a whole number from 1 to " + std::to_string(kMaxListLimit) + "."});
     else

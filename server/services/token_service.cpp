@@ -123,7 +123,9 @@ std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<Proje
 }
 
 AccessToken view_at(StoredToken stored, std::int64_t now) {
-  stored.token.status = token_status_at(stored.state, stored.token.expires_at, now);
+  // shared/access_token.h states the rule; the status SQL in token_store.cpp follows it.
+  stored.token.status =
+      token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
   return std::move(stored.token);
 }
 
@@ -147,7 +149,7 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
   AuditEntry entry;
   entry.time = now;
   entry.workspace_id = workspace_id;
-  entry.actor_user_id = principal.user_id;
+  entry.actor_user_id = principal.person().user_id;
   entry.action = std::move(action);
   entry.target_type = "access_token";
   entry.target_id = token_id;
@@ -157,16 +159,6 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
 }  // namespace
 
 // ---------------------------------------------------------------------------
-// [SECTION] Token status: disabled, expired or enabled at an instant
-
-TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
-                            std::int64_t now) {
-  // Kept in step with the status sort and filter SQL in token_store.cpp.
-  if (state == TokenState::disabled) return TokenStatus::disabled;
-  return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
-}
-
-// ---------------------------------------------------------------------------
 // [SECTION] Options and list
 
 Result<TokenOptions> TokenService::options(const Principal &principal, std::int64_t workspace_id) {
@@ -174,7 +166,7 @@ Result<TokenOptions> TokenService::options(const Principal &principal, std::int6
       authorize(principal, Operation::read_access_token_options, workspace_id);
   if (decision != AccessDecision::granted) return access_refused(decision);
   TokenOptions options;
-  options.workspace_roles = assignable_workspace_roles(*principal.user_role_in(workspace_id));
+  options.workspace_roles = assignable_workspace_roles(*principal.person().role_in(workspace_id));
   options.project_roles = all_project_roles();
   Database::Lease connection = database_.connect();
   ReadTransaction snapshot(*connection);
@@ -206,14 +198,14 @@ Result<TokenPage> TokenService::list(const Principal &principal, std::int64_t wo
 // [SECTION] Create
 
 Result<CreatedToken> TokenService::create(const Principal &principal, std::int64_t workspace_id,
-                                          const nlohmann::json &body) {
+                                          const TokenCreateRequest &request) {
   AccessDecision decision = authorize(principal, Operation::create_access_token, workspace_id);
   if (decision != AccessDecision::granted) return access_refused(decision);
-  const WorkspaceRole creator_role = *principal.user_role_in(workspace_id);
+  const WorkspaceRole creator_role = *principal.person().role_in(workspace_id);
 
-  AccessTokenDraft draft;
-  FieldErrors errors = parse_create_request(body, draft);
-  if (!body.is_object()) return invalid_fields(std::move(errors));
+  const AccessTokenDraft &draft = request.draft;
+  FieldErrors errors = request.errors;
+  if (!request.body_is_object) return invalid_fields(std::move(errors));
   const std::int64_t now = clock_.now();
   errors = merge_errors(std::move(errors),
                         validate_access_token_draft(draft, ValidationContext{creator_role, now}));
@@ -227,7 +219,7 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
   row.workspace_role =
       row.access_type == AccessType::workspace ? draft.workspace_role : std::nullopt;
   row.projects = grants_of(draft);
-  row.created_by = principal.user_id;
+  row.created_by = principal.person().user_id;
   row.created_at = now;
   row.expires_at = compute_expires_at(draft.expiry, now);
 
@@ -274,13 +266,16 @@ Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t w
 }
 
 Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
+  // A person has no token of their own: 0 names no workspace, and the operation is for
+  // access tokens only, so authorize refuses.
+  const TokenPrincipal *caller = principal.token();
   AccessDecision decision =
-      authorize(principal, Operation::read_own_access_token, principal.token_workspace_id);
+      authorize(principal, Operation::read_own_access_token, caller ? caller->workspace_id : 0);
   if (decision != AccessDecision::granted) return access_refused(decision);
   Database::Lease connection = database_.connect();
   ReadTransaction snapshot(*connection);
   std::optional<StoredToken> stored =
-      TokenStore(*connection).find_live(principal.token_workspace_id, principal.token_id);
+      TokenStore(*connection).find_live(caller->workspace_id, caller->token_id);
   // Revoked between authentication and this read.
   if (!stored) return token_not_found();
   return view_at(std::move(*stored), clock_.now());
@@ -293,7 +288,7 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
                                        std::int64_t token_id, const nlohmann::json &body) {
   AccessDecision decision = authorize(principal, Operation::edit_access_token, workspace_id);
   if (decision != AccessDecision::granted) return access_refused(decision);
-  const WorkspaceRole editor_role = *principal.user_role_in(workspace_id);
+  const WorkspaceRole editor_role = *principal.person().role_in(workspace_id);
 
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);

@@ -29,6 +29,7 @@
 #include "security/secret_string.h"
 #include "security/token_hasher.h"
 #include "services/service_result.h"
+#include "services/token_request.h"
 #include "shared/access_token.h"
 #include "store/project_store.h"
 #include "store/token_store.h"
@@ -60,10 +61,6 @@ struct CreatedToken {
   AccessToken access_token;
 };
 
-// The status the API shows for a stored token at `now` (see above).
-TokenStatus token_status_at(TokenState state, std::optional<std::int64_t> expires_at,
-                            std::int64_t now);
-
 class TokenService {
  public:
   TokenService(Database &database, const Clock &clock, const TokenHasher &hasher)
@@ -75,13 +72,14 @@ class TokenService {
   Result<TokenPage> list(const Principal &principal, std::int64_t workspace_id,
                          TokenListFilter filter);
 
-  // `body` is the parsed JSON request body (any JSON value).
   Result<CreatedToken> create(const Principal &principal, std::int64_t workspace_id,
-                              const nlohmann::json &body);
+                              const TokenCreateRequest &request);
 
   Result<AccessToken> get(const Principal &principal, std::int64_t workspace_id,
                           std::int64_t token_id);
 
+  // `body` is the parsed JSON request body (any JSON value): how it reads depends on the
+  // token's current access type, so it is parsed here, after the token is found.
   Result<AccessToken> edit(const Principal &principal, std::int64_t workspace_id,
                            std::int64_t token_id, const nlohmann::json &body);
 

@@ -13,19 +13,19 @@ std::vector<Permission> permissions_of(WorkspaceRole role) {
 
 std::vector<WorkspaceView> WorkspaceService::workspaces_of(const Principal &principal) {
   std::vector<WorkspaceView> views;
-  if (principal.is_user()) {
-    for (const Membership &membership : principal.memberships)
+  if (const UserPrincipal *person = principal.user()) {
+    for (const Membership &membership : person->memberships)
       views.push_back({membership.workspace_id, membership.workspace_name, membership.role,
                        permissions_of(membership.role)});
     return views;
   }
+  const TokenPrincipal &token = principal.access_token();
   Database::Lease connection = database_.connect();
-  std::optional<std::string> name =
-      WorkspaceStore(*connection).workspace_name(principal.token_workspace_id);
+  std::optional<std::string> name = WorkspaceStore(*connection).workspace_name(token.workspace_id);
   if (!name) return views;
-  WorkspaceView view{principal.token_workspace_id, *name, principal.token_workspace_role, {}};
-  if (principal.token_workspace_role) {
-    for (Permission permission : permissions_of(*principal.token_workspace_role))
+  WorkspaceView view{token.workspace_id, *name, token.workspace_role, {}};
+  if (token.workspace_role) {
+    for (Permission permission : permissions_of(*token.workspace_role))
       if (permission != Permission::manage_access_tokens) view.permissions.push_back(permission);
   } else {
     view.permissions.push_back(Permission::read);

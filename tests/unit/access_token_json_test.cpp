@@ -1,8 +1,11 @@
 // The access-token object of the API (docs/product.md#token-management) and its JSON form.
 #include "shared/access_token.h"
+#include "shared/json_number.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+
+#include <limits>
 
 using namespace hawzu;
 using nlohmann::json;
@@ -239,4 +242,26 @@ TEST_CASE("A token object must be consistent with its access type", "[access_tok
   project = json::parse(kProjectTokenJson);
   project["projects"] = nullptr;
   CHECK_FALSE(access_token_from_json(project).has_value());
+}
+
+TEST_CASE("json_int64 reads integers that fit 64 bits, and nothing else", "[json]") {
+  CHECK(json_int64(nlohmann::json::parse("42")) == std::int64_t{42});
+  CHECK(json_int64(nlohmann::json::parse("-7")) == std::int64_t{-7});
+  CHECK(json_int64(nlohmann::json::parse("9223372036854775807")) ==
+        std::numeric_limits<std::int64_t>::max());
+  CHECK(json_int64(nlohmann::json::parse("-9223372036854775808")) ==
+        std::numeric_limits<std::int64_t>::min());
+  for (const char *text : {"9223372036854775808", "18446744073709551615", "5.0", "1e3", "\"5\"",
+                           "null", "true", "[1]", "{}"})
+    CHECK_FALSE(json_int64(nlohmann::json::parse(text)).has_value());
+}
+
+TEST_CASE("token_status: disabled outranks expired, which outranks enabled", "[status]") {
+  const std::int64_t now = 1'000'000;
+  CHECK(token_status(false, std::nullopt, now) == TokenStatus::enabled);
+  CHECK(token_status(false, now, now) == TokenStatus::enabled);  // the last valid second
+  CHECK(token_status(false, now - 1, now) == TokenStatus::expired);
+  CHECK(token_status(true, std::nullopt, now) == TokenStatus::disabled);
+  CHECK(token_status(true, now + 1, now) == TokenStatus::disabled);
+  CHECK(token_status(true, now - 1, now) == TokenStatus::disabled);
 }

@@ -221,3 +221,22 @@ TEST_CASE("parse_rfc3339_utc rejects every other spelling", "[calendar]") {
   CHECK_FALSE(parse_rfc3339_utc("2024-06-15T1a:00:00Z").has_value());
   CHECK_FALSE(parse_rfc3339_utc("2024-06-15T12-00-00Z").has_value());
 }
+
+TEST_CASE("parse_rfc3339 reads offsets, fractions and lower case", "[calendar]") {
+  CHECK(parse_rfc3339("2026-01-31T10:20:30Z") == parse_rfc3339_utc("2026-01-31T10:20:30Z"));
+  CHECK(parse_rfc3339("2026-01-31t10:20:30.123456789z") ==
+        parse_rfc3339_utc("2026-01-31T10:20:30Z"));
+  CHECK(parse_rfc3339("2026-01-31T10:20:30-05:30") == parse_rfc3339_utc("2026-01-31T15:50:30Z"));
+  CHECK(parse_rfc3339("2026-01-31T10:20:30+14:00") == parse_rfc3339_utc("2026-01-30T20:20:30Z"));
+  CHECK(parse_rfc3339("2026-12-31T23:59:60Z") == parse_rfc3339_utc("2026-12-31T23:59:59Z"));
+}
+
+TEST_CASE("parse_rfc3339 rejects malformed times", "[calendar]") {
+  for (const char *text :
+       {"", "2026-01-31", "2026-01-31T10:20Z", "2026-01-31 10:20:30Z", "2026-01-31T10:20:30",
+        "2026-01-31T10:20:30.Z", "2026-01-31T10:20:30.1234567890Z", "2026-01-31T24:00:00Z",
+        "2026-01-31T10:60:00Z", "2026-01-31T10:20:61Z", "2026-01-31T10:20:30+24:00",
+        "2026-01-31T10:20:30+05:60", "2026-01-31T10:20:30+0530", "2026-01-31T10:20:30+05:3",
+        "2026-02-30T10:20:30Z", "2026-01-31T1a:20:30Z"})
+    CHECK_FALSE(parse_rfc3339(text).has_value());
+}

@@ -12,22 +12,20 @@ using namespace hawzu::server;
 namespace {
 
 Principal workspace_token(WorkspaceRole role) {
-  Principal principal;
-  principal.kind = Principal::Kind::token;
+  TokenPrincipal principal;
   principal.token_id = 5;
-  principal.token_identifier = "hwz_Ab12Cd34";
-  principal.token_workspace_id = 1;
-  principal.token_workspace_role = role;
+  principal.identifier = "hwz_Ab12Cd34";
+  principal.workspace_id = 1;
+  principal.workspace_role = role;
   return principal;
 }
 
 Principal project_token(std::map<std::int64_t, ProjectRole> grants) {
-  Principal principal;
-  principal.kind = Principal::Kind::token;
+  TokenPrincipal principal;
   principal.token_id = 6;
-  principal.token_identifier = "hwz_Zz99Yy88";
-  principal.token_workspace_id = 1;
-  principal.token_project_roles = std::move(grants);
+  principal.identifier = "hwz_Zz99Yy88";
+  principal.workspace_id = 1;
+  principal.project_roles = std::move(grants);
   return principal;
 }
 

@@ -9,30 +9,27 @@ using namespace hawzu::server;
 namespace {
 
 Principal person(WorkspaceRole role, std::int64_t workspace_id = 1) {
-  Principal principal;
-  principal.kind = Principal::Kind::user;
+  UserPrincipal principal;
   principal.user_id = 10;
   principal.memberships.push_back({workspace_id, "Acme QA", role});
   return principal;
 }
 
 Principal workspace_token(WorkspaceRole role, std::int64_t workspace_id = 1) {
-  Principal principal;
-  principal.kind = Principal::Kind::token;
+  TokenPrincipal principal;
   principal.token_id = 5;
-  principal.token_identifier = "hwz_Ab12Cd34";
-  principal.token_workspace_id = workspace_id;
-  principal.token_workspace_role = role;
+  principal.identifier = "hwz_Ab12Cd34";
+  principal.workspace_id = workspace_id;
+  principal.workspace_role = role;
   return principal;
 }
 
 Principal project_token(std::map<std::int64_t, ProjectRole> grants) {
-  Principal principal;
-  principal.kind = Principal::Kind::token;
+  TokenPrincipal principal;
   principal.token_id = 6;
-  principal.token_identifier = "hwz_Zz99Yy88";
-  principal.token_workspace_id = 1;
-  principal.token_project_roles = std::move(grants);
+  principal.identifier = "hwz_Zz99Yy88";
+  principal.workspace_id = 1;
+  principal.project_roles = std::move(grants);
   return principal;
 }
 

@@ -81,11 +81,13 @@ TEST_CASE("a workspace token authenticates as a token principal") {
   REQUIRE(outcome.principal);
   const Principal &principal = *outcome.principal;
   CHECK(principal.is_token());
-  CHECK(principal.token_id == token_id);
-  CHECK(principal.token_identifier == token_identifier(token));
-  CHECK(principal.token_workspace_id == f.workspace.workspace_id);
-  CHECK(principal.token_workspace_role == WorkspaceRole::coordinator);
-  CHECK(principal.token_project_roles.empty());
+  CHECK_FALSE(principal.user());  // a token has no user, so no user's role to ask for
+  REQUIRE(principal.token());
+  CHECK(principal.token()->token_id == token_id);
+  CHECK(principal.token()->identifier == token_identifier(token));
+  CHECK(principal.token()->workspace_id == f.workspace.workspace_id);
+  CHECK(principal.token()->workspace_role == WorkspaceRole::coordinator);
+  CHECK(principal.token()->project_roles.empty());
   CHECK(principal.log_name() == "token:" + token_identifier(token));
 }
 
@@ -99,8 +101,8 @@ TEST_CASE("a project token carries one role per assigned project") {
   const std::string token = f.store(row);
   BearerAuthentication outcome = f.authenticator.authenticate_bearer(token);
   REQUIRE(outcome.principal);
-  CHECK_FALSE(outcome.principal->token_workspace_role);
-  CHECK(outcome.principal->token_project_roles ==
+  CHECK_FALSE(outcome.principal->token()->workspace_role);
+  CHECK(outcome.principal->token()->project_roles ==
         std::map<std::int64_t, ProjectRole>{{f.workspace.project_a, ProjectRole::viewer},
                                             {f.workspace.project_b, ProjectRole::manager}});
 }

@@ -24,9 +24,9 @@ struct ServiceFixture {
   TokenService tokens{*test.database, clock, hasher};
 
   Principal person(WorkspaceRole role) {
-    Principal principal;
+    UserPrincipal principal;
     principal.user_id = workspace.user_id;
-    principal.user_name = "Olivia Owens";
+    principal.name = "Olivia Owens";
     principal.memberships.push_back({workspace.workspace_id, "Test Workspace", role});
     return principal;
   }
@@ -39,7 +39,8 @@ struct ServiceFixture {
   }
 
   AccessToken create(const json &body, WorkspaceRole as = WorkspaceRole::owner) {
-    Result<CreatedToken> created = tokens.create(person(as), workspace.workspace_id, body);
+    Result<CreatedToken> created =
+        tokens.create(person(as), workspace.workspace_id, read_token_create_request(body));
     REQUIRE(created.ok());
     return created.value().access_token;
   }
@@ -62,7 +63,7 @@ TEST_CASE("create: a month from now, in the creator's name, audited without the 
   ServiceFixture fixture;
   Result<CreatedToken> created =
       fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
-                            fixture.workspace_body("  CI Runner  "));
+                            read_token_create_request(fixture.workspace_body("  CI Runner  ")));
   REQUIRE(created.ok());
   const AccessToken &token = created.value().access_token;
   CHECK(token.name == "CI Runner");
@@ -85,8 +86,9 @@ TEST_CASE("only Owners and Managers manage tokens; a foreign workspace is not fo
   ServiceFixture fixture;
   for (WorkspaceRole role :
        {WorkspaceRole::coordinator, WorkspaceRole::member, WorkspaceRole::viewer}) {
-    Result<CreatedToken> created = fixture.tokens.create(
-        fixture.person(role), fixture.workspace.workspace_id, fixture.workspace_body("X"));
+    Result<CreatedToken> created =
+        fixture.tokens.create(fixture.person(role), fixture.workspace.workspace_id,
+                              read_token_create_request(fixture.workspace_body("X")));
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().kind == ErrorKind::forbidden);
     CHECK_FALSE(fixture.tokens.options(fixture.person(role), fixture.workspace.workspace_id).ok());
@@ -99,9 +101,9 @@ TEST_CASE("only Owners and Managers manage tokens; a foreign workspace is not fo
 
 TEST_CASE("nobody assigns a role above their own, nor Owner") {
   ServiceFixture fixture;
-  Result<CreatedToken> owner_role =
-      fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
-                            fixture.workspace_body("A", "workspace_owner"));
+  Result<CreatedToken> owner_role = fixture.tokens.create(
+      fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
+      read_token_create_request(fixture.workspace_body("A", "workspace_owner")));
   REQUIRE_FALSE(owner_role.ok());
   CHECK(fields_of(owner_role.error()) == std::vector<std::string>{"workspace_role"});
 
@@ -122,8 +124,9 @@ TEST_CASE("project rows must name projects of the workspace") {
                 {{{"project_id", fixture.workspace.project_a}, {"role", "project_member"}},
                  {{"project_id", 9999}, {"role", "project_viewer"}}}},
                {"expiry", {{"kind", "never"}}}};
-  Result<CreatedToken> created = fixture.tokens.create(fixture.person(WorkspaceRole::owner),
-                                                       fixture.workspace.workspace_id, body);
+  Result<CreatedToken> created =
+      fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
+                            read_token_create_request(body));
   REQUIRE_FALSE(created.ok());
   CHECK(fields_of(created.error()) == std::vector<std::string>{"projects[1].project_id"});
 }
@@ -131,8 +134,9 @@ TEST_CASE("project rows must name projects of the workspace") {
 TEST_CASE("parse and validation errors are merged without repeating a field") {
   ServiceFixture fixture;
   json body = {{"name", 5}, {"access_type", "workspace"}, {"colour", "red"}};
-  Result<CreatedToken> created = fixture.tokens.create(fixture.person(WorkspaceRole::owner),
-                                                       fixture.workspace.workspace_id, body);
+  Result<CreatedToken> created =
+      fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
+                            read_token_create_request(body));
   REQUIRE_FALSE(created.ok());
   CHECK(fields_of(created.error()) == std::vector<std::string>{"colour", "name", "workspace_role"});
 }

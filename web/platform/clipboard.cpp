@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 
+#include <cassert>
 #include <cstdlib>
 #include <string>
 
@@ -98,6 +99,7 @@ const char *get_clipboard_text(void *) {
 }  // namespace
 
 void install_clipboard(ImGuiIO &io) {
+  assert(io.BackendPlatformUserData != nullptr);  // the GLFW backend's, set by its init
   js_install_clipboard();
   io.SetClipboardTextFn = set_clipboard_text;
   io.GetClipboardTextFn = get_clipboard_text;

@@ -4,6 +4,7 @@
 
 #include <emscripten/fetch.h>
 
+#include <cassert>
 #include <cstring>
 #include <memory>
 
@@ -51,6 +52,8 @@ void finish(emscripten_fetch_t *fetch) {
 
 void http_send(const char *method, const std::string &url, const std::string &json_body,
                HttpCallback on_done) {
+  assert(method != nullptr && method[0] != '\0');
+  assert(!url.empty() && url[0] == '/');
   auto pending = std::make_unique<PendingRequest>();
   pending->on_done = std::move(on_done);
   pending->body = json_body;

@@ -7,6 +7,7 @@
 #include "imgui_impl_opengl3.h"
 
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -93,6 +94,7 @@ void fetch_fonts(std::function<void(bool ok)> done) {
 }
 
 void build_fonts(float pixel_ratio) {
+  for ([[maybe_unused]] const std::string &bytes : g_font_bytes) assert(!bytes.empty());
   ImFontAtlas *atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
   const float r = pixel_ratio;
@@ -121,6 +123,7 @@ void build_fonts(float pixel_ratio) {
 }
 
 const FontSet &fonts() {
+  assert(g_fonts.body != nullptr);
   return g_fonts;
 }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -107,6 +108,7 @@ EM_JS(void, js_install_ui_items, (), {
 }  // namespace
 
 void install_ui_items() {
+  assert(ImGui::GetCurrentContext() != nullptr);
   ImGui::GetCurrentContext()->TestEngineHookItems = true;
   js_install_ui_items();
 }

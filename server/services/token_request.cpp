@@ -1,0 +1,14 @@
+#include "services/token_request.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hawzu::server {
+
+TokenCreateRequest read_token_create_request(const nlohmann::json &body) {
+  TokenCreateRequest request;
+  request.errors = parse_create_request(body, request.draft);
+  request.body_is_object = body.is_object();
+  return request;
+}
+
+}  // namespace hawzu::server

@@ -1,0 +1,24 @@
+// The body of POST /api/v1/workspace/{wid}/access-tokens as its route reads it, for
+// TokenService::create. The wire format and its parser are shared with the web app
+// (shared/access_token_request.h). Pure functions; thread-safe.
+#pragma once
+
+#include "shared/access_token_request.h"
+#include "shared/field_error.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace hawzu::server {
+
+// The draft a create body describes and the field errors found reading it. The service
+// reports them only after authorization; it then validates the draft, unless the body
+// was not a JSON object at all (then that is the one error).
+struct TokenCreateRequest {
+  AccessTokenDraft draft;
+  FieldErrors errors;
+  bool body_is_object = true;
+};
+
+TokenCreateRequest read_token_create_request(const nlohmann::json &body);
+
+}  // namespace hawzu::server
