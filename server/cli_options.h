@@ -1,8 +1,10 @@
 // Command-line options of hawzu-server (PRODUCT.md §6):
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
+//                [--max-connections-per-client N]
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,8 @@ struct ServerOptions {
   std::string admin_email = "admin@localhost";
   std::string tls_cert_file;
   std::string tls_key_file;
+  // Open connections one client address may hold; more are answered 503.
+  std::size_t max_connections_per_client = 32;
   bool show_help = false;
   bool show_version = false;
 
