@@ -57,7 +57,10 @@ std::optional<Principal> authenticate_bearer(App &app, const httplib::Request &r
 std::optional<Principal> authenticate_session(App &app, const httplib::Request &request,
                                               httplib::Response &response) {
   if (!passes_web_request_checks(app, request, response)) return std::nullopt;
-  const std::vector<std::string> cookies = cookie_values(request, kSessionCookieName);
+  const std::optional<std::vector<std::string>> single =
+      single_session_cookie(app, request, response);
+  if (!single) return std::nullopt;
+  const std::vector<std::string> &cookies = *single;
   std::optional<Principal> principal;
   if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
   if (principal) return principal;

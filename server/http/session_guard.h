@@ -9,8 +9,9 @@
 //      the Host header) → else 403 csrf_rejected. A body must be JSON: the pre-routing
 //      guard already answers 415 otherwise. The custom header forces a CORS preflight,
 //      which this server never grants, so a foreign page cannot send it.
-//   3. A live session from the `hawzu_session` cookie → else 401 unauthenticated (and
-//      the browser is told to drop a cookie that no longer works).
+//   3. The session cookie (cookies.h: `__Host-hawzu_session` under TLS) sent twice →
+//      400 duplicate_session_cookie. Then a live session from it → else 401
+//      unauthenticated (and the browser is told to drop a cookie that no longer works).
 //
 // On success the request context's principal is set for the access log.
 #pragma once
@@ -20,6 +21,8 @@
 #include "httplib_config.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace hawzu::server {
 
@@ -30,6 +33,12 @@ bool passes_web_request_checks(const App &app, const httplib::Request &request,
 // Steps 1 to 3. Returns nullopt after sending the refusal.
 std::optional<Principal> require_web_session(App &app, const httplib::Request &request,
                                              httplib::Response &response);
+
+// The values of the session cookie in `request` (at most one is accepted). When there
+// are two or more, sends 400 duplicate_session_cookie and returns nullopt.
+std::optional<std::vector<std::string>> single_session_cookie(const App &app,
+                                                              const httplib::Request &request,
+                                                              httplib::Response &response);
 
 // The origin a browser sends for pages of this server: "http://host:port" from the
 // scheme and the Host header, lower-cased, default port dropped. Empty without Host.
