@@ -238,7 +238,7 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     pattern.push_back('%');
     sql +=
         " AND (t.name LIKE :search ESCAPE '\\' OR u.name LIKE :search ESCAPE '\\' "
-        "OR u.email LIKE :search ESCAPE '\\' OR t.identifier LIKE :search ESCAPE '\\')";
+        "OR t.identifier LIKE :search ESCAPE '\\')";
     bindings.push_back({":search", pattern});
   }
   if (filter.access_type) {
