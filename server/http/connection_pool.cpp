@@ -5,7 +5,18 @@ namespace {
 
 thread_local bool refusing = false;
 
+std::int64_t steady_now() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace
+
+bool ConnectionLoad::someone_waits(std::chrono::nanoseconds at_least) const {
+  const std::int64_t since = oldest_queued_at.load();
+  return since != 0 && steady_now() - since >= at_least.count();
+}
 
 ConnectionPool::ConnectionPool(std::size_t workers, std::size_t max_queued,
                                std::shared_ptr<ConnectionLoad> load)
@@ -24,7 +35,9 @@ bool ConnectionPool::enqueue(std::function<void()> task) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_) return false;
     if (tasks_.size() < max_queued_) {
-      tasks_.push_back(std::move(task));
+      const std::int64_t now = steady_now();
+      tasks_.push_back({std::move(task), now});
+      if (tasks_.size() == 1) load_->oldest_queued_at.store(now);
       load_->waiting.store(tasks_.size());
       has_task_.notify_one();
       return true;
@@ -61,8 +74,9 @@ void ConnectionPool::work() {
       std::unique_lock<std::mutex> lock(mutex_);
       has_task_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
       if (tasks_.empty()) return;  // stopping, and nothing left to serve
-      task = std::move(tasks_.front());
+      task = std::move(tasks_.front().task);
       tasks_.pop_front();
+      load_->oldest_queued_at.store(tasks_.empty() ? 0 : tasks_.front().queued_at);
       load_->waiting.store(tasks_.size());
     }
     load_->busy.fetch_add(1);

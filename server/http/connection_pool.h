@@ -15,8 +15,10 @@
 #include "httplib_config.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -31,6 +33,13 @@ namespace hawzu::server {
 struct ConnectionLoad {
   std::atomic<std::size_t> waiting{0};  // accepted connections queued for a worker
   std::atomic<std::size_t> busy{0};     // workers serving a connection
+  // When the connection first in the queue was queued (steady clock, in ns since its
+  // epoch); 0 when the queue is empty.
+  std::atomic<std::int64_t> oldest_queued_at{0};
+
+  // True when a connection has waited for a worker for at least `at_least`: real
+  // pressure, not the instant between queueing and a free worker taking it.
+  bool someone_waits(std::chrono::nanoseconds at_least) const;
 };
 
 class ConnectionPool final : public httplib::TaskQueue {
@@ -57,7 +66,11 @@ class ConnectionPool final : public httplib::TaskQueue {
   std::mutex mutex_;
   std::condition_variable has_task_;
   std::condition_variable has_refusal_;
-  std::deque<std::function<void()>> tasks_;
+  struct Queued {
+    std::function<void()> task;
+    std::int64_t queued_at;
+  };
+  std::deque<Queued> tasks_;
   std::deque<std::function<void()>> refusals_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;

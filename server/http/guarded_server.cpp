@@ -195,25 +195,35 @@ class DeadlineTlsStream final : public httplib::Stream {
   milliseconds read_timeout_;
 };
 
-// Counts the connection for its client address for as long as it lives.
+// Counts the connection for its client address while it opens or carries a request.
+// Idle between keep-alive requests it does not count (it gives its worker up as soon as
+// someone waits, so it costs others nothing); its next request counts again, and when
+// that would go over the cap the connection closes instead.
 class Admission {
  public:
   Admission(ConnectionGuard &guard, socket_t sock) : guard_(guard) {
     int port = 0;
     httplib::detail::get_remote_ip_and_port(sock, address_, port);
-    admitted_ = guard_.admit(address_);
+    counted_ = guard_.admit(address_);
   }
-  ~Admission() {
-    if (admitted_) guard_.release(address_);
-  }
+  ~Admission() { idle(); }
   Admission(const Admission &) = delete;
   Admission &operator=(const Admission &) = delete;
-  bool admitted() const { return admitted_; }
+
+  bool admitted() const { return counted_; }
+  void idle() {
+    if (counted_) guard_.release(address_);
+    counted_ = false;
+  }
+  bool active() {
+    if (!counted_) counted_ = guard_.admit(address_);
+    return counted_;
+  }
 
  private:
   ConnectionGuard &guard_;
   std::string address_;
-  bool admitted_ = false;
+  bool counted_ = false;
 };
 
 // The keep-alive loop both servers share (the library's process_server_socket_core,
@@ -241,14 +251,16 @@ class Guarded : public Base {
       const milliseconds left = remaining(until);
       if (left.count() == 0) return false;
       if (wait_readable(sock, std::min(left, kIdleSlice))) return true;
-      // A new connection gets a moment to send its request; a keep-alive one none.
-      if (guard_->someone_waits() && (!first || SteadyClock::now() - started >= kIdleSlice))
+      // Someone waits for a worker: an idle keep-alive connection gives its worker up at
+      // once; a new one that has not started its request within the busy deadline too.
+      if (guard_->someone_waits() &&
+          (!first || SteadyClock::now() - started >= guard_->rules().busy_request_deadline))
         return false;
     }
   }
 
   template <class Stream>
-  bool serve_requests(socket_t sock, Stream &stream,
+  bool serve_requests(socket_t sock, Stream &stream, Admission &admission,
                       const std::function<void(httplib::Request &)> &setup_request) {
     std::string remote_addr, local_addr;
     int remote_port = 0, local_port = 0;
@@ -263,7 +275,9 @@ class Guarded : public Base {
       // The first request's deadline runs from now: silence counts against it.
       const SteadyClock::time_point first_byte_by =
           first ? now + rules.request_deadline : now + rules.keep_alive_timeout;
+      if (!first) admission.idle();
       if (!wait_for_request(sock, stream, first_byte_by, first)) break;
+      if (!admission.active()) break;  // its address has its fill of active connections
       const SteadyClock::time_point started = first ? now : SteadyClock::now();
       stream.deadline().start(started, started + rules.request_deadline);
       bool close_connection = left == 1 || guard_->someone_waits();
@@ -298,7 +312,7 @@ class GuardedServer final : public Guarded<httplib::Server> {
       } else {
         DeadlineSocketStream stream(*guard_, sock, read_timeout(), write_timeout_sec_,
                                     write_timeout_usec_);
-        ret = serve_requests(sock, stream, nullptr);
+        ret = serve_requests(sock, stream, admission, nullptr);
       }
     }
     httplib::detail::shutdown_socket(sock);
@@ -329,8 +343,8 @@ class GuardedTlsServer final : public Guarded<httplib::SSLServer> {
         if (ssl) {
           DeadlineTlsStream stream(*guard_, sock, ssl, read_timeout(), read_timeout_sec_,
                                    read_timeout_usec_, write_timeout_sec_, write_timeout_usec_);
-          ret =
-              serve_requests(sock, stream, [ssl](httplib::Request &request) { request.ssl = ssl; });
+          ret = serve_requests(sock, stream, admission,
+                               [ssl](httplib::Request &request) { request.ssl = ssl; });
           httplib::detail::ssl_delete(ssl_mutex_, ssl, sock, ret);
         }
       }

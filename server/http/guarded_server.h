@@ -8,9 +8,12 @@
 // The design, each part of which the library lets us do without patching it (the
 // Server's per-connection function is virtual and its request parser is protected):
 //   - These classes replace the library's per-connection function. The worker first
-//     admits the connection: at most `max_connections_per_client` at once per client
-//     address; over that it answers 503 with Retry-After and closes at once (under
-//     TLS it closes, as there is no way to answer before a handshake).
+//     admits the connection: at most `max_connections_per_client` active at once per
+//     client address; over that it answers 503 with Retry-After and closes at once
+//     (under TLS it closes, as there is no way to answer before a handshake). Active
+//     means opening or carrying a request: a connection idle between keep-alive
+//     requests does not count (HTTP clients keep spare idle connections, and idle ones
+//     give way, see below); when its next request would go over the cap, it closes.
 //   - A whole-request deadline: the stream the parser reads from refuses to wait past
 //     `request_deadline` counted from the request's first byte (for the first request
 //     on a connection: from when a worker took it up), for the head and the body
@@ -19,7 +22,7 @@
 //     connection closes. While a connection is queued for a worker, the deadline
 //     shrinks to `busy_request_deadline`: slow requests give way to waiting ones.
 //   - Between keep-alive requests the worker waits in short slices; as soon as a
-//     connection is queued for a worker (ConnectionPool::waiting), idle connections
+//     connection has waited for a worker for 50 ms (ConnectionLoad), idle connections
 //     close and answers say "Connection: close", so idle keep-alive never starves
 //     active clients.
 //   - The pool (connection_pool.h) has a bounded queue; past it connections are
@@ -49,6 +52,10 @@ struct ConnectionRules {
   std::chrono::milliseconds busy_request_deadline{2000};
   std::chrono::milliseconds keep_alive_timeout{5000};
   int retry_after_seconds = 1;  // in the 503 answers
+  // How long a queued connection waits before idle ones give way: longer than a free
+  // worker takes to pick it up, so that idle keep-alive connections close only under
+  // real pressure (closing one races with the client sending its next request on it).
+  std::chrono::milliseconds pressure_after{50};
 };
 
 // State shared by every connection of one server.
@@ -59,7 +66,8 @@ class ConnectionGuard {
 
   const ConnectionRules &rules() const { return rules_; }
   const std::shared_ptr<ConnectionLoad> &load() const { return load_; }
-  bool someone_waits() const { return load_->waiting.load() > 0; }
+  // A connection has waited for a worker for `pressure_after` or more.
+  bool someone_waits() const { return load_->someone_waits(rules_.pressure_after); }
 
   // Counts a connection from `address`; false (nothing counted) when it has its fill.
   bool admit(const std::string &address);
