@@ -14,6 +14,7 @@ std::int64_t steady_now() {
 }  // namespace
 
 bool ConnectionLoad::someone_waits(std::chrono::nanoseconds at_least) const {
+  if (busy.load() < workers.load()) return false;
   const std::int64_t since = oldest_queued_at.load();
   return since != 0 && steady_now() - since >= at_least.count();
 }
@@ -21,6 +22,7 @@ bool ConnectionLoad::someone_waits(std::chrono::nanoseconds at_least) const {
 ConnectionPool::ConnectionPool(std::size_t workers, std::size_t max_queued,
                                std::shared_ptr<ConnectionLoad> load)
     : max_queued_(max_queued), load_(std::move(load)) {
+  load_->workers.store(workers);
   workers_.reserve(workers);
   for (std::size_t i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
   refuser_ = std::thread([this] { refuse(); });

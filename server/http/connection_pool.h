@@ -33,12 +33,14 @@ namespace hawzu::server {
 struct ConnectionLoad {
   std::atomic<std::size_t> waiting{0};  // accepted connections queued for a worker
   std::atomic<std::size_t> busy{0};     // workers serving a connection
+  std::atomic<std::size_t> workers{0};  // the pool's size
   // When the connection first in the queue was queued (steady clock, in ns since its
   // epoch); 0 when the queue is empty.
   std::atomic<std::int64_t> oldest_queued_at{0};
 
-  // True when a connection has waited for a worker for at least `at_least`: real
-  // pressure, not the instant between queueing and a free worker taking it.
+  // True when every worker is busy and a connection has waited for one for at least
+  // `at_least`: real pressure, not the instant between queueing and a free worker
+  // taking it up.
   bool someone_waits(std::chrono::nanoseconds at_least) const;
 };
 

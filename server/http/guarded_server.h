@@ -19,12 +19,12 @@
 //     on a connection: from when a worker took it up), for the head and the body
 //     together. Per-read timeouts still apply within it. Writing the answer is not
 //     under the deadline. Past it the client gets 400 (or is dropped) and the
-//     connection closes. While a connection is queued for a worker, the deadline
-//     shrinks to `busy_request_deadline`: slow requests give way to waiting ones.
+//     connection closes. Under that same pressure the deadline shrinks to
+//     `busy_request_deadline`: slow requests give way to waiting ones.
 //   - Between keep-alive requests the worker waits in short slices; as soon as a
-//     connection has waited for a worker for 50 ms (ConnectionLoad), idle connections
-//     close and answers say "Connection: close", so idle keep-alive never starves
-//     active clients.
+//     connection has waited 50 ms for a worker while all are busy (ConnectionLoad),
+//     idle connections close and answers say "Connection: close", so idle keep-alive
+//     never starves active clients.
 //   - The pool (connection_pool.h) has a bounded queue; past it connections are
 //     answered 503 with Retry-After by a refusal thread.
 // So one address can hold at most `max_connections_per_client` workers, each for at
