@@ -1,8 +1,11 @@
 #include "app_setup.h"
 
 #include "bootstrap.h"
-#include "db/migrations.h"
+#include "db/postgres/pg_database.h"
+#include "db/sqlite/sqlite_database.h"
 #include "http/request_log.h"
+#include "store/meta_store.h"
+#include "store/name_keys.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -52,36 +55,62 @@ bool database_holds_tokens(Database &database) {
   return statement.step() && statement.column_int64(0) != 0;
 }
 
+// The key check value (token_hasher.h): the first server to start stores it; every
+// later one must hold the same key. Empty when the key fits, else why not.
+std::string check_token_key(Database &database, const TokenHasher &hasher,
+                            const std::string &key_path) {
+  const std::string mine = token_key_check_value(hasher);
+  Database::Lease connection = database.connect();
+  Transaction transaction(*connection);
+  const std::string stored = MetaStore(*connection).set_once("token_key_check", mine);
+  transaction.commit();
+  if (stored.size() == mine.size() && sodium_memcmp(stored.data(), mine.data(), mine.size()) == 0)
+    return {};
+  return "the token-hashing key " + key_path +
+         " is not the key this database's tokens were hashed with; give every server the "
+         "same --token-key-file (a different key would make every token unknown)";
+}
+
+// The database the options name: PostgreSQL for --database, else the SQLite file in
+// the data directory (created private first).
+std::unique_ptr<Database> make_database(const ServerOptions &options, std::string &error) {
+  if (!options.database_url.empty())
+    return std::make_unique<PostgresDatabase>(options.database_url);
+  const std::string path = options.data_dir + "/" + kDatabaseFileName;
+  error = create_private_database_file(path);
+  if (!error.empty()) return nullptr;
+  return std::make_unique<SqliteDatabase>(path);
+}
+
 }  // namespace
 
 std::string open_app(App &app) {
   if (sodium_init() < 0) return "libsodium cannot be initialised";
   const std::string &data_dir = app.options.data_dir;
-  const std::string database_path = data_dir + "/" + kDatabaseFileName;
-
-  if (std::string problem = create_private_database_file(database_path); !problem.empty())
-    return problem;
-  std::string clock_error;
-  app.clock = make_clock(clock_error);
-  if (!app.clock) return clock_error;
-  app.database = std::make_unique<Database>(database_path);
+  std::string problem;
+  app.clock = make_clock(problem);
+  if (!app.clock) return problem;
+  app.database = make_database(app.options, problem);
+  if (!app.database) return problem;
+  const std::string where = app.database->describe();
   try {
-    MigrationResult migrated;
-    {
-      Database::Lease connection = app.database->connect();
-      migrated = migrate_database(*connection);
-    }
-    if (!migrated.ok) return database_path + ": " + migrated.error;
-    log_event("database",
-              database_path + " (schema version " + std::to_string(migrated.schema_version) + ")");
+    MigrationResult migrated = app.database->migrate();
+    if (!migrated.ok) return where + ": " + migrated.error;
+    log_event("database", std::string(app.database->backend_name()) + " " + where +
+                              " (schema version " + std::to_string(migrated.schema_version) + ")");
+    if (problem = refresh_name_keys(*app.database); !problem.empty()) return where + ": " + problem;
 
     // A new key is made only while no token exists: a replaced key would silently
     // turn every existing token into an unknown one.
-    LoadedKey key = load_or_create_token_hash_key(data_dir, !database_holds_tokens(*app.database));
+    const std::string key_path = app.options.token_key_file.empty()
+                                     ? data_dir + "/" + kTokenHashKeyFileName
+                                     : app.options.token_key_file;
+    LoadedKey key = load_or_create_token_hash_key(key_path, !database_holds_tokens(*app.database));
     if (!key.error.empty()) return key.error;
-    if (key.created)
-      log_event("created the token-hashing key", data_dir + "/" + kTokenHashKeyFileName);
+    if (key.created) log_event("created the token-hashing key", key_path);
     app.token_hasher = std::make_unique<TokenHasher>(key.key.view());
+    if (problem = check_token_key(*app.database, *app.token_hasher, key_path); !problem.empty())
+      return problem;
 
     app.password_hasher = std::make_unique<PasswordHasher>(PasswordHashLimits::interactive());
     app.sign_in_throttle = std::make_unique<SignInThrottle>();
@@ -98,7 +127,7 @@ std::string open_app(App &app) {
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {
-    return database_path + ": " + error.what();
+    return where + ": " + error.what();
   }
 }
 

@@ -1,5 +1,7 @@
 #include "cli_options.h"
 
+#include "db/postgres/pg_database.h"
+
 #include <cctype>
 #include <cstdlib>
 
@@ -40,6 +42,7 @@ std::string server_usage() {
   return "Usage: hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]\n"
          "                    [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]\n"
          "                    [--max-connections-per-client N]\n"
+         "                    [--database URL] [--token-key-file FILE]\n"
          "\n"
          "  --data DIR           where the SQLite database and the hashing key live (default: "
          "data)\n"
@@ -52,6 +55,10 @@ std::string server_usage() {
          "  --max-connections-per-client N\n"
          "                       open connections one client address may hold (default: 32,\n"
          "                       1 to 100000); more are answered 503 with Retry-After\n"
+         "  --database URL       keep the data in PostgreSQL (postgresql://USER@HOST:PORT/DB)\n"
+         "                       instead of DIR/hawzu.sqlite3; any number of servers may share it\n"
+         "  --token-key-file F   the 32-byte token-hashing key (default: DIR/token-hash.key);\n"
+         "                       every server of one database needs the same file\n"
          "  --help, --version\n";
 }
 
@@ -102,6 +109,13 @@ ParsedOptions parse_server_options(const std::vector<std::string> &args) {
     } else if (name == "--tls-cert") {
       if (!take_value() || value.empty()) return fail("--tls-cert needs a file");
       options.tls_cert_file = value;
+    } else if (name == "--database") {
+      if (!take_value() || !is_postgres_url(value))
+        return fail("--database needs a PostgreSQL URL (postgresql://USER@HOST:PORT/DB)");
+      options.database_url = value;
+    } else if (name == "--token-key-file") {
+      if (!take_value() || value.empty()) return fail("--token-key-file needs a file");
+      options.token_key_file = value;
     } else if (name == "--tls-key") {
       if (!take_value() || value.empty()) return fail("--tls-key needs a file");
       options.tls_key_file = value;

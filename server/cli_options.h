@@ -2,6 +2,7 @@
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
 //                [--max-connections-per-client N]
+//                [--database postgresql://...] [--token-key-file FILE]
 #pragma once
 
 #include <cstddef>
@@ -22,6 +23,10 @@ struct ServerOptions {
   std::string tls_key_file;
   // Open connections one client address may hold; more are answered 503.
   std::size_t max_connections_per_client = 32;
+  // PostgreSQL instead of the SQLite file in data_dir (docs/operations.md).
+  std::string database_url;
+  // The token-hashing key; empty: data_dir/token-hash.key.
+  std::string token_key_file;
   bool show_help = false;
   bool show_version = false;
 

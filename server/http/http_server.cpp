@@ -1,5 +1,6 @@
 #include "http_server.h"
 
+#include "db/database.h"
 #include "guarded_server.h"
 #include "problem.h"
 #include "request_context.h"
@@ -175,6 +176,20 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
     std::string what = "unknown exception";
     try {
       if (exception) std::rethrow_exception(exception);
+    } catch (const DatabaseError &e) {
+      // The database is down, restarting or failing over (or SQLite stayed locked):
+      // nothing was committed, and the client may simply try again shortly.
+      if (e.kind() == DatabaseErrorKind::unavailable) {
+        log_event("database unavailable",
+                  mask_token_like_text(request.method + " " + request.path + ": " + e.what()));
+        Problem problem = problem_for_status(503);
+        problem.code = "database_unavailable";
+        problem.detail = "The database cannot be reached right now; try again shortly.";
+        send_problem(response, problem);
+        response.set_header("Retry-After", "1");
+        return;
+      }
+      what = e.what();
     } catch (const std::exception &e) {
       what = e.what();
     } catch (...) {

@@ -27,9 +27,19 @@ TokenHash TokenHasher::hash(std::string_view token) const {
   return out;
 }
 
-LoadedKey load_or_create_token_hash_key(const std::string &data_dir, bool may_create) {
+std::string token_key_check_value(const TokenHasher &hasher) {
+  static const char kHex[] = "0123456789abcdef";
+  TokenHash check = hasher.hash("hawzu token-hashing key check v1");
+  std::string hex;
+  for (unsigned char byte : check) {
+    hex.push_back(kHex[byte >> 4]);
+    hex.push_back(kHex[byte & 15]);
+  }
+  return hex;
+}
+
+LoadedKey load_or_create_token_hash_key(const std::string &path, bool may_create) {
   LoadedKey result;
-  const std::string path = data_dir + "/" + kTokenHashKeyFileName;
   struct stat info {};
   if (::lstat(path.c_str(), &info) != 0) {
     if (!may_create) {

@@ -42,9 +42,15 @@ struct LoadedKey {
   std::string error;  // non-empty: the server must not start
 };
 
-// Reads DATA/token-hash.key, or creates it (crypto_generichash_keygen, mode 0600) when
-// `may_create`. A key file of the wrong size is an error, never silently replaced: a
-// new key would make every existing token unusable.
-LoadedKey load_or_create_token_hash_key(const std::string &data_dir, bool may_create);
+// Reads the key file at `path` (DATA/token-hash.key, or --token-key-file), or creates it
+// (crypto_generichash_keygen, mode 0600) when `may_create`. A key file of the wrong size
+// is an error, never silently replaced: a new key would make every existing token
+// unusable.
+LoadedKey load_or_create_token_hash_key(const std::string &path, bool may_create);
+
+// A keyed check value of the key (a hash of a fixed text under it), stored in the
+// database so that a server given another key refuses to start. It reveals nothing
+// about the key.
+std::string token_key_check_value(const TokenHasher &hasher);
 
 }  // namespace hawzu::server

@@ -17,8 +17,8 @@ StartedSession SessionService::start(Connection &connection, std::int64_t user_i
   // Sign-in is rare compared to other requests: a good moment to sweep.
   sessions.remove_expired(now - policy_.idle_seconds, now - policy_.absolute_seconds);
   NewSessionId id = new_session_id();
-  sessions.insert(id.hash, user_id, now);
-  return StartedSession{connection.last_insert_id(), std::move(id.cookie_value)};
+  const std::int64_t session_id = sessions.insert(id.hash, user_id, now);
+  return StartedSession{session_id, std::move(id.cookie_value)};
 }
 
 std::optional<ResumedSession> SessionService::resume(const SessionIdHash &id_hash) {

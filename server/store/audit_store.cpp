@@ -23,7 +23,8 @@ void AuditStore::append(const AuditEntry &entry) {
 std::vector<AuditEntry> AuditStore::recent(std::optional<std::int64_t> workspace_id, int limit) {
   Statement statement = db_.prepare(
       "SELECT time, workspace_id, actor_user_id, actor_token_id, action, target_type, target_id, "
-      "details FROM audit_log WHERE (?1 IS NULL OR workspace_id = ?1) ORDER BY id DESC LIMIT ?2");
+      "details FROM audit_log WHERE (CAST(?1 AS BIGINT) IS NULL OR workspace_id = ?1) ORDER BY id "
+      "DESC LIMIT ?2");
   statement.bind(1, workspace_id).bind(2, limit);
   std::vector<AuditEntry> entries;
   while (statement.step()) {

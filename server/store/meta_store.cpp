@@ -18,4 +18,12 @@ void MetaStore::set(const std::string &key, const std::string &value) {
       .run();
 }
 
+std::string MetaStore::set_once(const std::string &key, const std::string &value) {
+  db_.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+      .bind(1, key)
+      .bind(2, value)
+      .run();
+  return get(key).value_or("");
+}
+
 }  // namespace hawzu::server

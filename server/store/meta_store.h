@@ -16,6 +16,9 @@ class MetaStore {
 
   std::optional<std::string> get(const std::string &key);
   void set(const std::string &key, const std::string &value);
+  // Stores the value unless the key has one, and returns the value the key then has:
+  // of several servers racing, the first one's.
+  std::string set_once(const std::string &key, const std::string &value);
 
  private:
   Connection &db_;

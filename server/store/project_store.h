@@ -1,5 +1,5 @@
-// Projects of a workspace. Names are unique in a workspace ignoring the case of ASCII
-// letters (the index projects_unique_name, with SQLite's NOCASE collation). Test cases
+// Projects of a workspace. Names are unique in a workspace ignoring case (shared
+// token_name_key(), the index projects_unique_name_key). Test cases
 // live in test_case_store.h. Not thread-safe.
 #pragma once
 

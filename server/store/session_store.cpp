@@ -2,14 +2,14 @@
 
 namespace hawzu::server {
 
-void SessionStore::insert(const SessionIdHash &id_hash, std::int64_t user_id, std::int64_t now) {
-  db_.prepare(
-         "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
-      .bind_blob(1, id_hash.data(), id_hash.size())
-      .bind(2, user_id)
-      .bind(3, now)
-      .bind(4, now)
-      .run();
+std::int64_t SessionStore::insert(const SessionIdHash &id_hash, std::int64_t user_id,
+                                  std::int64_t now) {
+  Statement statement = db_.prepare(
+      "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
+  statement.bind_blob(1, id_hash.data(), id_hash.size()).bind(2, user_id).bind(3, now).bind(4, now);
+  statement.step();
+  return statement.column_int64(0);
 }
 
 std::optional<SessionRecord> SessionStore::find(const SessionIdHash &id_hash) {

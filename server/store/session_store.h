@@ -21,7 +21,8 @@ class SessionStore {
  public:
   explicit SessionStore(Connection &connection) : db_(connection) {}
 
-  void insert(const SessionIdHash &id_hash, std::int64_t user_id, std::int64_t now);
+  // Returns the new session's id.
+  std::int64_t insert(const SessionIdHash &id_hash, std::int64_t user_id, std::int64_t now);
   std::optional<SessionRecord> find(const SessionIdHash &id_hash);
   void touch(std::int64_t session_id, std::int64_t now);
   void remove(std::int64_t session_id);

@@ -48,19 +48,19 @@ std::optional<TestCasePriority> parse_test_case_priority(std::string_view wire) 
 
 std::int64_t TestCaseStore::insert(std::int64_t project_id, const TestCaseFields &fields,
                                    std::int64_t now) {
-  db_.prepare(
-         "INSERT INTO test_cases (project_id, title, description, steps, expected_result, "
-         "priority, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, project_id)
+  Statement statement = db_.prepare(
+      "INSERT INTO test_cases (project_id, title, description, steps, expected_result, "
+      "priority, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  statement.bind(1, project_id)
       .bind(2, fields.title)
       .bind(3, fields.description)
       .bind(4, fields.steps)
       .bind(5, fields.expected_result)
       .bind(6, wire_name(fields.priority))
       .bind(7, now)
-      .bind(8, now)
-      .run();
-  return db_.last_insert_id();
+      .bind(8, now);
+  statement.step();
+  return statement.column_int64(0);
 }
 
 std::optional<TestCaseRecord> TestCaseStore::find(std::int64_t project_id,

@@ -1,5 +1,7 @@
 #include "store/token_store.h"
 
+#include "shared/access_token_request.h"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -53,13 +55,6 @@ StoredToken read_token(const Statement &row) {
   return stored;
 }
 
-// The name index is the only unique constraint a caller can hit on purpose; the secret
-// hash colliding (2^-256) is a genuine error and keeps throwing.
-bool is_name_collision(const DatabaseError &error) {
-  return is_unique_violation(error) &&
-         std::string_view(error.what()).find("name_key") != std::string_view::npos;
-}
-
 // ---------------------------------------------------------------------------
 // List query building. Every value is a bound parameter; only fixed SQL fragments
 // chosen by enum values are pasted into the text.
@@ -71,11 +66,11 @@ std::string sort_expression(TokenSort sort) {
     case TokenSort::access_type:
       return "t.access_type";
     case TokenSort::created_by:
-      return "lower(u.name)";
+      return "u.name_key";
     case TokenSort::created_at:
       return "t.created_at";
     case TokenSort::expires_at:
-      return "IFNULL(t.expires_at, " + std::to_string(kNeverExpiresSortValue) + ")";
+      return "COALESCE(t.expires_at, " + std::to_string(kNeverExpiresSortValue) + ")";
     case TokenSort::status:
       // The status the API shows: disabled wins over expired (see token_service.h).
       return "(CASE WHEN t.status = 'disabled' THEN 'disabled' "
@@ -99,11 +94,17 @@ bool sorts_by_text(TokenSort sort) {
 // ---------------------------------------------------------------------------
 
 std::optional<std::int64_t> TokenStore::insert(const NewTokenRow &row) {
-  try {
+  // A name taken by a live token (the partial unique index) inserts nothing and
+  // returns no row: a typed outcome, so a race between two creates ends in one 201 and
+  // one 409 on both backends. The secret hash colliding (2^-256) still throws.
+  std::optional<std::int64_t> token_id;
+  {
     Statement statement = db_.prepare(
         "INSERT INTO access_tokens (workspace_id, name, name_key, identifier, secret_hash, "
         "access_type, workspace_role, status, created_by, created_at, expires_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?, ?, ?) "
+        "ON CONFLICT (workspace_id, name_key) WHERE status != 'revoked' DO NOTHING "
+        "RETURNING id");
     statement.bind(1, row.workspace_id)
         .bind(2, row.name)
         .bind(3, row.name_key)
@@ -118,13 +119,11 @@ std::optional<std::int64_t> TokenStore::insert(const NewTokenRow &row) {
       statement.bind(7, wire_name(*row.workspace_role));
     else
       statement.bind_null(7);
+    if (!statement.step()) return std::nullopt;
+    token_id = statement.column_int64(0);
     statement.run();
-  } catch (const DatabaseError &error) {
-    if (is_name_collision(error)) return std::nullopt;
-    throw;
   }
-  const std::int64_t token_id = db_.last_insert_id();
-  insert_grants(token_id, row.projects);
+  insert_grants(*token_id, row.projects);
   return token_id;
 }
 
@@ -149,8 +148,10 @@ void TokenStore::load_grants(std::vector<StoredToken> &tokens) {
   Statement statement = db_.prepare(
       "SELECT g.token_id, g.project_id, p.name, g.role FROM access_token_projects g "
       "JOIN projects p ON p.id = g.project_id "
-      "WHERE g.token_id IN (SELECT value FROM json_each(?)) "
-      "ORDER BY g.token_id, p.name COLLATE NOCASE, p.id");
+      "WHERE g.token_id IN (" +
+      db_.id_list_sql("?") +
+      ") "
+      "ORDER BY g.token_id, p.name_key, p.id");
   statement.bind(1, nlohmann::json(ids).dump());
   while (statement.step()) {
     auto it = by_id.find(statement.column_int64(0));
@@ -200,7 +201,9 @@ bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
       statement.bind_null(3);
     statement.run();
   } catch (const DatabaseError &error) {
-    if (is_name_collision(error)) return false;
+    // The only unique constraint an update of these columns can break is the live
+    // name index: the name was taken since the caller's check.
+    if (is_unique_violation(error)) return false;
     throw;
   }
   db_.prepare("DELETE FROM access_token_projects WHERE token_id = ?").bind(1, token_id).run();
@@ -229,16 +232,18 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
   if (uses_now) bindings.push_back({":now", now});
 
   if (!filter.search.empty()) {
-    // A substring match, with LIKE's own wildcards in the search text escaped.
+    // A case-insensitive substring match of what the page shows (label, creator name,
+    // identifier): the folded search text against the folded keys, with LIKE's own
+    // wildcards escaped, so both backends match alike.
     std::string pattern = "%";
-    for (char c : filter.search) {
+    for (char c : token_name_key(filter.search)) {
       if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
       pattern.push_back(c);
     }
     pattern.push_back('%');
     sql +=
-        " AND (t.name LIKE :search ESCAPE '\\' OR u.name LIKE :search ESCAPE '\\' "
-        "OR t.identifier LIKE :search ESCAPE '\\')";
+        " AND (t.name_key LIKE :search ESCAPE '\\' OR u.name_key LIKE :search ESCAPE '\\' "
+        "OR lower(t.identifier) LIKE :search ESCAPE '\\')";
     bindings.push_back({":search", pattern});
   }
   if (filter.access_type) {
@@ -318,7 +323,7 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
 std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
   Statement statement = db_.prepare(
       "SELECT DISTINCT u.id, u.name FROM access_tokens t JOIN users u ON u.id = t.created_by "
-      "WHERE t.workspace_id = ? AND t.status != 'revoked' ORDER BY u.name COLLATE NOCASE, u.id");
+      "WHERE t.workspace_id = ? AND t.status != 'revoked' ORDER BY u.name_key, u.id");
   statement.bind(1, workspace_id);
   std::vector<UserRef> people;
   while (statement.step()) people.push_back({statement.column_int64(0), statement.column_text(1)});

@@ -71,7 +71,7 @@ struct ListPosition {
 
 struct TokenListFilter {
   std::int64_t workspace_id = 0;
-  std::string search;  // q: label, creator name or email, identifier (substring)
+  std::string search;  // q: label, creator name, identifier (substring, any case)
   std::optional<AccessType> access_type;
   std::optional<TokenStatus> status;
   std::optional<std::int64_t> created_by;

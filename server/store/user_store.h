@@ -1,5 +1,6 @@
 // People: accounts with an email, a display name and an Argon2id password hash.
-// Emails are unique case-insensitively (COLLATE NOCASE). Not thread-safe.
+// Emails are unique ignoring ASCII case (stored folded); names carry the folded key
+// that search compares with (shared token_name_key()). Not thread-safe.
 #pragma once
 
 #include "db/database.h"

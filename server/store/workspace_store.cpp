@@ -3,11 +3,11 @@
 namespace hawzu::server {
 
 std::int64_t WorkspaceStore::insert_workspace(std::string_view name, std::int64_t now) {
-  db_.prepare("INSERT INTO workspaces (name, created_at) VALUES (?, ?)")
-      .bind(1, name)
-      .bind(2, now)
-      .run();
-  return db_.last_insert_id();
+  Statement statement =
+      db_.prepare("INSERT INTO workspaces (name, created_at) VALUES (?, ?) RETURNING id");
+  statement.bind(1, name).bind(2, now);
+  statement.step();
+  return statement.column_int64(0);
 }
 
 std::optional<std::int64_t> WorkspaceStore::find_workspace_by_name(std::string_view name) {

@@ -1,8 +1,6 @@
-// The SQLite layer: schema migrations, connection pragmas, statements, transactions,
+// The store seam on SQLite: schema migrations, connection pragmas, statements, transactions,
 // and the connection pool.
 #include "server_test_support.h"
-
-#include <sqlite3.h>
 
 #include <atomic>
 #include <thread>
@@ -25,7 +23,8 @@ std::string pragma_text(Connection &connection, const std::string &name) {
 TEST_CASE("a new database gets the current schema version in WAL mode") {
   TestDatabase test;
   Database::Lease connection = test.database->connect();
-  CHECK(pragma_text(*connection, "user_version") == std::to_string(current_schema_version()));
+  CHECK(pragma_text(*connection, "user_version") ==
+        std::to_string(current_sqlite_schema_version()));
   CHECK(pragma_text(*connection, "journal_mode") == "wal");
 }
 
@@ -40,19 +39,20 @@ TEST_CASE("every connection has foreign keys on, synchronous FULL and a busy tim
 TEST_CASE("migrating twice is a no-op") {
   TestDatabase test;
   Database::Lease connection = test.database->connect();
-  MigrationResult again = migrate_database(*connection);
+  MigrationResult again = migrate_sqlite_database(*connection);
   CHECK(again.ok);
-  CHECK(again.schema_version == current_schema_version());
+  CHECK(again.schema_version == current_sqlite_schema_version());
 }
 
 TEST_CASE("a database from a newer server is refused") {
   TestDatabase test;
   {
     Database::Lease connection = test.database->connect();
-    connection->execute("PRAGMA user_version = " + std::to_string(current_schema_version() + 1));
+    connection->execute("PRAGMA user_version = " +
+                        std::to_string(current_sqlite_schema_version() + 1));
   }
   Database::Lease connection = test.database->connect();
-  MigrationResult result = migrate_database(*connection);
+  MigrationResult result = migrate_sqlite_database(*connection);
   CHECK_FALSE(result.ok);
   CHECK_THAT(result.error, Catch::Contains("newer than this server"));
 }
@@ -67,8 +67,8 @@ TEST_CASE("a file that is not a database is refused with a reason") {
   }
   bool refused = false;
   try {
-    Connection connection(path);
-    refused = !migrate_database(connection).ok;
+    SqliteDatabase database(path);
+    refused = !database.migrate().ok;
   } catch (const DatabaseError &) {
     refused = true;
   }
@@ -115,8 +115,9 @@ TEST_CASE("a committed transaction is visible to other connections") {
     WorkspaceStore(*writer).insert_workspace("Committed", 1);
     transaction.commit();
   }
-  Connection reader(test.database->path());
-  Statement statement = reader.prepare("SELECT name FROM workspaces");
+  SqliteDatabase other(test.dir.path() + "/test.sqlite3");  // its own connection
+  Database::Lease reader = other.connect();
+  Statement statement = reader->prepare("SELECT name FROM workspaces");
   REQUIRE(statement.step());
   CHECK(statement.column_text(0) == "Committed");
 }

@@ -95,14 +95,14 @@ TEST_CASE("token hashes are keyed: another key gives another hash") {
 TEST_CASE("the key file is created once with mode 0600 and read back on the next start") {
   SodiumReady ready;
   TempDir dir;
-  LoadedKey created = load_or_create_token_hash_key(dir.path(), true);
+  LoadedKey created = load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, true);
   REQUIRE(created.error.empty());
   CHECK(created.created);
   CHECK(created.key.size() == kTokenHashKeyBytes);
   const std::string path = dir.path() + "/" + kTokenHashKeyFileName;
   CHECK(file_mode(path) == 0600);
 
-  LoadedKey loaded = load_or_create_token_hash_key(dir.path(), true);
+  LoadedKey loaded = load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, true);
   REQUIRE(loaded.error.empty());
   CHECK_FALSE(loaded.created);
   CHECK(loaded.key.view() == created.key.view());
@@ -111,7 +111,7 @@ TEST_CASE("the key file is created once with mode 0600 and read back on the next
 TEST_CASE("a missing key is an error when it may not be created") {
   SodiumReady ready;
   TempDir dir;
-  LoadedKey result = load_or_create_token_hash_key(dir.path(), false);
+  LoadedKey result = load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, false);
   CHECK_THAT(result.error, Catch::Contains("missing"));
 }
 
@@ -120,7 +120,7 @@ TEST_CASE("a key file of the wrong size is never replaced") {
   TempDir dir;
   const std::string path = dir.path() + "/" + kTokenHashKeyFileName;
   REQUIRE(write_private_file(path, "too short").empty());
-  LoadedKey result = load_or_create_token_hash_key(dir.path(), true);
+  LoadedKey result = load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, true);
   CHECK_THAT(result.error, Catch::Contains("32-byte"));
   CHECK(*read_small_file(path, 100) == "too short");
 }
@@ -128,10 +128,12 @@ TEST_CASE("a key file of the wrong size is never replaced") {
 TEST_CASE("a key file readable by others is tightened to 0600") {
   SodiumReady ready;
   TempDir dir;
-  REQUIRE(load_or_create_token_hash_key(dir.path(), true).error.empty());
+  REQUIRE(
+      load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, true).error.empty());
   const std::string path = dir.path() + "/" + kTokenHashKeyFileName;
   ::chmod(path.c_str(), 0644);
-  REQUIRE(load_or_create_token_hash_key(dir.path(), true).error.empty());
+  REQUIRE(
+      load_or_create_token_hash_key(dir.path() + "/" + kTokenHashKeyFileName, true).error.empty());
   CHECK(file_mode(path) == 0600);
 }
 

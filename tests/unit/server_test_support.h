@@ -3,7 +3,8 @@
 #pragma once
 
 #include "db/database.h"
-#include "db/migrations.h"
+#include "db/sqlite/sqlite_database.h"
+#include "db/sqlite/sqlite_migrations.h"
 #include "store/project_store.h"
 #include "store/user_store.h"
 #include "store/workspace_store.h"
@@ -43,9 +44,8 @@ struct TestDatabase {
 
   TestDatabase() {
     REQUIRE(sodium_init() >= 0);
-    database = std::make_unique<Database>(dir.path() + "/test.sqlite3");
-    Database::Lease connection = database->connect();
-    MigrationResult result = migrate_database(*connection);
+    database = std::make_unique<SqliteDatabase>(dir.path() + "/test.sqlite3");
+    MigrationResult result = database->migrate();
     REQUIRE(result.ok);
   }
 };

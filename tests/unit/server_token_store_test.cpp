@@ -220,7 +220,7 @@ TEST_CASE("filters: status at a given time, type, creator, ranges, search") {
   CHECK(names(filter) == std::vector<std::string>{"Live one 100%_done"});
   filter.search = "olivia";  // the creator's name, any case
   CHECK(names(filter).size() == 4);
-  filter.search = "OWNER@EXAMPLE";  // the creator's email: not shown, so not searched
+  filter.search = "OWNER@EXAMPLE";  // the creator's email is never shown, so never matched
   CHECK(names(filter).empty());
   filter.search = "hwz_aaaa";  // the identifier
   CHECK(names(filter).size() == 4);

@@ -1,16 +1,16 @@
-#include "db/migrations.h"
+#include "db/sqlite/sqlite_migrations.h"
 
 #include <vector>
 
 namespace hawzu::server {
 namespace {
 
-// Migration N (1-based) is kMigrations[N-1]. Never edit a released migration: add one.
+// Migration N (1-based) is kSqliteMigrations[N-1]. Never edit a released migration: add one.
 //
 // Conventions: times are Unix seconds (INTEGER, UTC); roles are stored by their wire
 // names ("workspace_manager") so the file reads the same as the API; CHECK constraints
 // repeat the rules the code keeps, so a bug cannot store an impossible row.
-const std::vector<std::string> kMigrations = {
+const std::vector<std::string> kSqliteMigrations = {
     // 1: people, workspaces, projects, test cases, sessions, access tokens, audit log.
     R"SQL(
 CREATE TABLE meta (
@@ -141,26 +141,39 @@ CREATE UNIQUE INDEX projects_unique_name ON projects(workspace_id, name COLLATE 
 ALTER TABLE test_cases ADD COLUMN priority TEXT NOT NULL DEFAULT 'medium'
   CHECK (priority IN ('low', 'medium', 'high', 'critical'));
 )SQL",
+
+    // 3: one rule for case-insensitive names: projects and people get the same folded
+    // key column as tokens (shared token_name_key(); store/name_keys.h fills it in with
+    // the real rule at start-up), replacing projects' COLLATE NOCASE index. E-mail
+    // addresses are kept folded to lower case by the store.
+    R"SQL(
+ALTER TABLE projects ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+UPDATE projects SET name_key = lower(name);
+DROP INDEX projects_unique_name;
+CREATE UNIQUE INDEX projects_unique_name_key ON projects(workspace_id, name_key);
+ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+UPDATE users SET name_key = lower(name), email = lower(email);
+)SQL",
 };
 
-int read_user_version(Connection &connection) {
+int read_sqlite_user_version(Connection &connection) {
   Statement statement = connection.prepare("PRAGMA user_version");
   return statement.step() ? static_cast<int>(statement.column_int64(0)) : 0;
 }
 
 // "ok", or the first problem quick_check reports.
-std::string quick_check(Connection &connection) {
+std::string sqlite_quick_check(Connection &connection) {
   Statement statement = connection.prepare("PRAGMA quick_check(1)");
   return statement.step() ? statement.column_text(0) : "no answer";
 }
 
 }  // namespace
 
-int current_schema_version() {
-  return static_cast<int>(kMigrations.size());
+int current_sqlite_schema_version() {
+  return static_cast<int>(kSqliteMigrations.size());
 }
 
-MigrationResult migrate_database(Connection &connection) {
+MigrationResult migrate_sqlite_database(Connection &connection) {
   MigrationResult result;
   try {
     // Persistent in the file; readers then never block the writer, nor it them.
@@ -171,20 +184,20 @@ MigrationResult migrate_database(Connection &connection) {
         return result;
       }
     }
-    if (std::string check = quick_check(connection); check != "ok") {
+    if (std::string check = sqlite_quick_check(connection); check != "ok") {
       result.error = "the database file is damaged (quick_check: " + check + ")";
       return result;
     }
-    int version = read_user_version(connection);
-    if (version > current_schema_version()) {
+    int version = read_sqlite_user_version(connection);
+    if (version > current_sqlite_schema_version()) {
       result.error = "the database has schema version " + std::to_string(version) +
-                     ", newer than this server's " + std::to_string(current_schema_version()) +
-                     "; run a newer hawzu-server";
+                     ", newer than this server's " +
+                     std::to_string(current_sqlite_schema_version()) + "; run a newer hawzu-server";
       return result;
     }
-    while (version < current_schema_version()) {
+    while (version < current_sqlite_schema_version()) {
       Transaction transaction(connection);
-      connection.execute(kMigrations[static_cast<std::size_t>(version)]);
+      connection.execute(kSqliteMigrations[static_cast<std::size_t>(version)]);
       ++version;
       connection.execute("PRAGMA user_version = " + std::to_string(version));
       transaction.commit();

@@ -1,4 +1,4 @@
-// The database schema, versioned with PRAGMA user_version. Each migration moves the
+// The SQLite schema, versioned with PRAGMA user_version. Each migration moves the
 // schema from version N-1 to N inside one transaction, so a crash leaves either the old
 // or the new schema, never half of one. Run once at start-up, before any request.
 #pragma once
@@ -10,16 +10,10 @@
 namespace hawzu::server {
 
 // The schema version this server writes and understands.
-int current_schema_version();
-
-struct MigrationResult {
-  bool ok = false;
-  int schema_version = 0;  // after migrating
-  std::string error;       // when !ok: one line for the operator
-};
+int current_sqlite_schema_version();
 
 // Sets WAL mode, checks the file (PRAGMA quick_check), and applies the migrations the
 // file lacks. Refuses a file written by a newer server (a higher user_version).
-MigrationResult migrate_database(Connection &connection);
+MigrationResult migrate_sqlite_database(Connection &connection);
 
 }  // namespace hawzu::server

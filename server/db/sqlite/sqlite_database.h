@@ -1,0 +1,32 @@
+// The embedded backend: one SQLite file in the data directory, in WAL mode, so readers
+// on different connections run concurrently and writers serialize on SQLite's write
+// lock (BEGIN IMMEDIATE, waited for by busy_timeout). Only this folder includes
+// sqlite3.h.
+#pragma once
+
+#include "db/database.h"
+
+#include <string>
+
+namespace hawzu::server {
+
+class SqliteDatabase final : public Database {
+ public:
+  // REQUIRES: the file exists or may be created (see app_setup.cpp for its mode).
+  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
+
+  // Sets WAL mode, checks the file (PRAGMA quick_check) and applies the migrations the
+  // file lacks (db/sqlite/sqlite_migrations.h).
+  MigrationResult migrate() override;
+  std::string describe() const override { return path_; }
+  const char *backend_name() const override { return "sqlite"; }
+  const std::string &path() const { return path_; }
+
+ protected:
+  std::unique_ptr<Connection> open_connection() override;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace hawzu::server
