@@ -41,6 +41,7 @@ bool looks_like_email(const std::string &text) {
 std::string server_usage() {
   return "Usage: hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]\n"
          "                    [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]\n"
+         "                    [--max-connections-per-client N]\n"
          "                    [--database URL] [--token-key-file FILE] [--trust-proxy CIDR,...]\n"
          "\n"
          "  --data DIR           where the SQLite database and the hashing key live (default: "
@@ -51,6 +52,9 @@ std::string server_usage() {
          "  --admin-email EMAIL  owner account created on first start (default: admin@localhost)\n"
          "  --tls-cert FILE      serve HTTPS with this PEM certificate (needs --tls-key)\n"
          "  --tls-key FILE       the PEM private key for --tls-cert\n"
+         "  --max-connections-per-client N\n"
+         "                       open connections one client address may hold (default: 32,\n"
+         "                       1 to 100000); more are answered 503 with Retry-After\n"
          "  --database URL       keep the data in PostgreSQL (postgresql://USER@HOST:PORT/DB)\n"
          "                       instead of DIR/hawzu.sqlite3; any number of servers may share it\n"
          "  --token-key-file F   the 32-byte token-hashing key (default: DIR/token-hash.key);\n"
@@ -129,6 +133,12 @@ ParsedOptions parse_server_options(const std::vector<std::string> &args) {
     } else if (name == "--tls-key") {
       if (!take_value() || value.empty()) return fail("--tls-key needs a file");
       options.tls_key_file = value;
+    } else if (name == "--max-connections-per-client") {
+      if (!take_value() || value.empty() || value.size() > 6 ||
+          value.find_first_not_of("0123456789") != std::string::npos ||
+          std::atoi(value.c_str()) < 1 || std::atoi(value.c_str()) > 100000)
+        return fail("--max-connections-per-client needs a number from 1 to 100000");
+      options.max_connections_per_client = static_cast<std::size_t>(std::atoi(value.c_str()));
     } else {
       return fail("unknown option '" + arg + "'");
     }

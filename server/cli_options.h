@@ -1,10 +1,12 @@
 // Command-line options of hawzu-server (docs/product.md#running-it):
 //   hawzu-server --data DIR --listen HOST:PORT [--public DIR] [--demo]
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
+//                [--max-connections-per-client N]
 //                [--database postgresql://...] [--token-key-file FILE]
 //                [--trust-proxy CIDR,...]
 #pragma once
 
+#include <cstddef>
 #include "util/networks.h"
 
 #include <optional>
@@ -22,6 +24,8 @@ struct ServerOptions {
   std::string admin_email = "admin@localhost";
   std::string tls_cert_file;
   std::string tls_key_file;
+  // Open connections one client address may hold; more are answered 503.
+  std::size_t max_connections_per_client = 32;
   // PostgreSQL instead of the SQLite file in data_dir (docs/operations.md).
   std::string database_url;
   // The token-hashing key; empty: data_dir/token-hash.key.

@@ -1,6 +1,6 @@
-// hawzu-server: the entry point. Reads the flags, prepares the data directory, builds
-// the App (database, services), binds the address, serves until SIGINT or SIGTERM, and
-// then finishes the requests in flight before exiting.
+// hawzu-server: the entry point. Reads the flags, builds the HTTP server and binds the
+// address, prepares the data directory, builds the App (database, services), serves
+// until SIGINT or SIGTERM, and then finishes the requests in flight before exiting.
 #include "app.h"
 #include "app_setup.h"
 #include "cli_options.h"
@@ -66,6 +66,27 @@ int main(int argc, char **argv) {
     return 0;
   }
 
+  // The routes only keep a reference to `app`; they use its services once serving.
+  HttpLimits limits;
+  limits.max_connections_per_client = app.options.max_connections_per_client;
+  std::string error;
+  HttpServer http = make_http_server(app, limits, error);
+  if (!http.server) return fail(error);
+  httplib::Server *server = http.server.get();
+
+  // Bind before the data directory is created or opened: a port already in use (by
+  // anything, another hawzu-server included; no SO_REUSEPORT) is an error that leaves
+  // the data directory untouched.
+  int port = app.options.listen_port;
+  if (port == 0) {
+    port = server->bind_to_any_port(app.options.listen_host);
+    if (port <= 0) return fail("cannot listen on " + app.options.listen_host + ": no free port");
+  } else if (!server->bind_to_port(app.options.listen_host, port)) {
+    return fail("cannot listen on " + app.options.listen_host + ":" + std::to_string(port) +
+                ": the port is already in use (is another server running?), or the address "
+                "is not one of this machine's");
+  }
+
   if (auto problem = prepare_data_dir(app.options.data_dir); !problem.empty())
     return fail("unusable data directory: " + problem);
 
@@ -74,21 +95,6 @@ int main(int argc, char **argv) {
   // during start-up is acted on as soon as the server listens.
   const sigset_t shutdown_signals = block_shutdown_signals();
   if (auto problem = open_app(app); !problem.empty()) return fail(problem);
-
-  HttpLimits limits;
-  std::string error;
-  HttpServer http = make_http_server(app, limits, error);
-  if (!http.server) return fail(error);
-  httplib::Server *server = http.server.get();
-
-  int port = app.options.listen_port;
-  if (port == 0) {
-    port = server->bind_to_any_port(app.options.listen_host);
-    if (port <= 0) return fail("cannot listen on " + app.options.listen_host + ": no free port");
-  } else if (!server->bind_to_port(app.options.listen_host, port)) {
-    return fail("cannot listen on " + app.options.listen_host + ":" + std::to_string(port) +
-                " (address in use, or not an address of this machine)");
-  }
 
   const std::string scheme = app.options.uses_tls() ? "https" : "http";
   const std::string host = app.options.listen_host.find(':') != std::string::npos

@@ -7,6 +7,7 @@
 #include "shared/access_token_request.h"
 
 #include "shared/json_number.h"
+#include "shared/unicode_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,50 +22,6 @@ namespace {
 
 bool is_ascii_whitespace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-// Decodes strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-// Returns false on the first malformed sequence.
-bool decode_utf8(std::string_view text, std::u32string &code_points) {
-  code_points.clear();
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    unsigned char second_min = 0x80;
-    unsigned char second_max = 0xBF;
-    if (lead < 0x80) {
-      length = 1;
-      code_point = lead;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-      code_point = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      code_point = lead & 0x0Fu;
-      if (lead == 0xE0) second_min = 0xA0;  // no overlong forms
-      if (lead == 0xED) second_max = 0x9F;  // no UTF-16 surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      code_point = lead & 0x07u;
-      if (lead == 0xF0) second_min = 0x90;  // no overlong forms
-      if (lead == 0xF4) second_max = 0x8F;  // nothing above U+10FFFF
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned char continuation = static_cast<unsigned char>(text[i + k]);
-      const unsigned char min = k == 1 ? second_min : 0x80;
-      const unsigned char max = k == 1 ? second_max : 0xBF;
-      if (continuation < min || continuation > max) return false;
-      code_point = (code_point << 6) | (continuation & 0x3Fu);
-    }
-    code_points.push_back(code_point);
-    i += length;
-  }
-  return true;
 }
 
 // C0 controls, DEL, C1 controls, and the Unicode line and paragraph separators.
@@ -87,7 +44,7 @@ std::optional<Problem> find_name_problem(std::string_view trimmed_name) {
     return Problem{"name", "Token name is required.", "Enter a token name."};
   }
   std::u32string code_points;
-  if (!decode_utf8(trimmed_name, code_points)) {
+  if (!unicode::decode_utf8(trimmed_name, code_points)) {
     return Problem{"name", "Token name is not valid UTF-8 text.",
                    "Remove the invalid characters from the token name."};
   }
@@ -95,6 +52,22 @@ std::optional<Problem> find_name_problem(std::string_view trimmed_name) {
     if (is_forbidden_in_name(code_point)) {
       return Problem{"name", "Token name cannot contain control characters or line breaks.",
                      "Remove control characters and line breaks from the token name."};
+    }
+    // Invisible characters make look-alike names ("CI Runner" and "CI Runner" with a
+    // zero-width space) or reorder what is shown (a right-to-left override).
+    if (unicode::is_format_character(code_point)) {
+      const std::string label = unicode::code_point_label(code_point);
+      return Problem{"name",
+                     "Token name cannot contain invisible formatting characters (found " + label +
+                         ", such as a zero-width space or a text-direction mark).",
+                     "Remove the invisible character " + label + " from the token name."};
+    }
+    if (unicode::is_unassigned(code_point)) {
+      const std::string label = unicode::code_point_label(code_point);
+      return Problem{"name",
+                     "Token name contains " + label + ", which is not a character in Unicode " +
+                         unicode::version() + ".",
+                     "Remove the undefined character " + label + " from the token name."};
     }
   }
   if (code_points.size() > kMaxTokenNameLength) {
@@ -444,11 +417,23 @@ std::optional<AccessType> parse_access_type(std::string_view wire) {
 // Names and validation.
 
 std::string trim_token_name(std::string_view name) {
+  std::u32string code_points;
+  if (!unicode::decode_utf8(name, code_points)) {
+    // Not UTF-8: trim ASCII white space only; validation then says what is wrong.
+    std::size_t begin = 0;
+    std::size_t end = name.size();
+    while (begin < end && is_ascii_whitespace(name[begin])) ++begin;
+    while (end > begin && is_ascii_whitespace(name[end - 1])) --end;
+    return std::string(name.substr(begin, end - begin));
+  }
   std::size_t begin = 0;
-  std::size_t end = name.size();
-  while (begin < end && is_ascii_whitespace(name[begin])) ++begin;
-  while (end > begin && is_ascii_whitespace(name[end - 1])) --end;
-  return std::string(name.substr(begin, end - begin));
+  std::size_t end = code_points.size();
+  while (begin < end && unicode::is_white_space(code_points[begin])) ++begin;
+  while (end > begin && unicode::is_white_space(code_points[end - 1])) --end;
+  std::string trimmed;
+  trimmed.reserve(name.size());
+  for (std::size_t i = begin; i < end; ++i) unicode::append_utf8(code_points[i], trimmed);
+  return trimmed;
 }
 
 std::optional<std::string> token_name_problem(std::string_view trimmed_name) {
@@ -457,10 +442,21 @@ std::optional<std::string> token_name_problem(std::string_view trimmed_name) {
 }
 
 std::string token_name_key(std::string_view trimmed_name) {
-  std::string key(trimmed_name);
-  for (char &c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::u32string code_points;
+  if (!unicode::decode_utf8(trimmed_name, code_points)) {
+    // Not a valid name (validation refuses it); fold ASCII letters only.
+    std::string key(trimmed_name);
+    for (char &c : key) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return key;
   }
+  std::u32string folded;
+  folded.reserve(code_points.size());
+  for (char32_t code_point : code_points) unicode::append_case_folded(code_point, folded);
+  std::string key;
+  key.reserve(trimmed_name.size());
+  for (char32_t code_point : folded) unicode::append_utf8(code_point, key);
   return key;
 }
 

@@ -51,12 +51,16 @@ struct ValidationContext {
   std::int64_t now_unix = 0;
 };
 
-// Name rules: trimmed of ASCII white space; valid UTF-8; 1..80 code points; no control
-// characters (C0, DEL, C1) and no line or paragraph separators.
+// Name rules: trimmed of Unicode white space (White_Space, not only ASCII); valid UTF-8;
+// 1..80 code points; no control characters (C0, DEL, C1), no line or paragraph
+// separators, no format characters (Cf: zero-width space and joiners, word joiner,
+// bidirectional controls, soft hyphen, byte order mark) and no unassigned code points
+// (shared/unicode_text.h).
 std::string trim_token_name(std::string_view name);
 std::optional<std::string> token_name_problem(std::string_view trimmed_name);
 
-// The key two names collide on: case-insensitive for ASCII letters, exact otherwise.
+// The key two names collide on: the full Unicode case folding of the name ("ÉCOLE" and
+// "école" collide, and so do "STRASSE" and "straße").
 std::string token_name_key(std::string_view trimmed_name);
 
 // Every rule of docs/product.md#create-window that needs no database. Errors use wire field paths.

@@ -38,17 +38,21 @@ std::vector<std::string> cookie_values(const httplib::Request &request, std::str
   return values;
 }
 
+std::string_view session_cookie_name(bool uses_tls) {
+  return uses_tls ? kTlsSessionCookieName : kSessionCookieName;
+}
+
 std::string session_cookie(std::string_view value, std::int64_t max_age_seconds, bool secure) {
   std::string header;
   header.reserve(200);
-  header.append(kSessionCookieName).append("=").append(value);
+  header.append(session_cookie_name(secure)).append("=").append(value);
   header.append("; Max-Age=").append(std::to_string(max_age_seconds));
   header.append(attributes(secure));
   return header;
 }
 
 std::string expired_session_cookie(bool secure) {
-  return std::string(kSessionCookieName) + "=; Max-Age=0" + attributes(secure);
+  return std::string(session_cookie_name(secure)) + "=; Max-Age=0" + attributes(secure);
 }
 
 }  // namespace hawzu::server

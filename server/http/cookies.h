@@ -1,5 +1,11 @@
-// The `hawzu_session` cookie: reading it from requests and writing Set-Cookie headers
+// The session cookie: reading it from requests and writing Set-Cookie headers
 // (docs/security.md#sessions: HttpOnly; SameSite=Strict; Path=/; Secure under TLS).
+//
+// Under TLS its name is `__Host-hawzu_session`: browsers accept a cookie with that
+// prefix only when it is Secure, has Path=/ and no Domain, so a sibling subdomain or a
+// plain-http page cannot plant one (a plain `hawzu_session` is then ignored). Without
+// TLS (local use) it is `hawzu_session`. A request carrying the session cookie twice
+// is refused (400, session_guard.h): which one the browser meant cannot be told.
 #pragma once
 
 #include "httplib_config.h"
@@ -12,6 +18,10 @@
 namespace hawzu::server {
 
 inline constexpr std::string_view kSessionCookieName = "hawzu_session";
+inline constexpr std::string_view kTlsSessionCookieName = "__Host-hawzu_session";
+
+// kTlsSessionCookieName under TLS, else kSessionCookieName.
+std::string_view session_cookie_name(bool uses_tls);
 
 // Every value of cookies named `name` across all Cookie headers (in the order of each
 // header; the headers themselves come in no particular order). At most 8 (more is not

@@ -2,11 +2,14 @@
 
 #include "db/database.h"
 #include "client_origin.h"
+#include "guarded_server.h"
 #include "problem.h"
 #include "request_context.h"
 #include "request_log.h"
 #include "routes.h"
 #include "util/event_log.h"
+
+#include <sys/socket.h>
 
 #include <string>
 
@@ -107,19 +110,33 @@ void add_security_headers(const httplib::Request &request, httplib::Response &re
 }  // namespace
 
 HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &error) {
+  ConnectionRules rules;
+  rules.max_connections_per_client = limits.max_connections_per_client;
+  rules.request_deadline = std::chrono::seconds(limits.request_deadline_seconds);
+  rules.keep_alive_timeout = std::chrono::seconds(limits.keep_alive_timeout_seconds);
+  auto load = std::make_shared<ConnectionLoad>();
+  auto guard = std::make_shared<ConnectionGuard>(rules, load);
+
   std::unique_ptr<httplib::Server> server;
   if (app.options.uses_tls()) {
-    auto tls = std::make_unique<httplib::SSLServer>(app.options.tls_cert_file.c_str(),
-                                                    app.options.tls_key_file.c_str());
-    if (!tls->is_valid()) {
+    server = make_guarded_tls_server(guard, app.options.tls_cert_file, app.options.tls_key_file);
+    if (!server->is_valid()) {
       error = "cannot load the TLS certificate or key (" + app.options.tls_cert_file + ", " +
               app.options.tls_key_file + ")";
       return {};
     }
-    server = std::move(tls);
   } else {
-    server = std::make_unique<httplib::Server>();
+    server = make_guarded_server(guard);
   }
+
+  // The library's default sets SO_REUSEPORT, with which a second server (another
+  // hawzu-server with another database) could bind the same port and the kernel would
+  // split the connections between them. SO_REUSEADDR alone still allows a restart
+  // while old connections linger in TIME_WAIT, and an address in use is an error.
+  server->set_socket_options([](socket_t sock) {
+    int on = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  });
 
   // Without TCP_NODELAY every keep-alive response waits for a delayed ACK (~40 ms).
   server->set_tcp_nodelay(true);
@@ -129,7 +146,10 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
   server->set_keep_alive_timeout(limits.keep_alive_timeout_seconds);
   server->set_keep_alive_max_count(limits.keep_alive_max_requests);
   const std::size_t threads = limits.worker_threads;
-  server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const std::size_t queued = limits.max_queued_connections;
+  server->new_task_queue = [threads, queued, load] {
+    return new ConnectionPool(threads, queued, load);
+  };
 
   server->set_pre_routing_handler(
       [limits, &app](const httplib::Request &request, httplib::Response &response) {

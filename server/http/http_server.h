@@ -19,7 +19,11 @@ struct HttpLimits {
   int write_timeout_seconds = 10;
   int keep_alive_timeout_seconds = 5;  // short: each pool thread serves one connection
   std::size_t keep_alive_max_requests = 1000;
-  std::size_t worker_threads = 64;  // well above expected concurrent connections
+  // Availability under slow and many clients (guarded_server.h):
+  int request_deadline_seconds = 10;            // the whole head and body of one request
+  std::size_t max_connections_per_client = 32;  // per client address; 503 above
+  std::size_t worker_threads = 128;             // one per connection being served
+  std::size_t max_queued_connections = 256;     // waiting for a worker; 503 above
 };
 
 // The server for `app` (HTTPS when app.options.uses_tls()) with all routes registered.

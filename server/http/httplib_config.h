@@ -8,6 +8,9 @@
 #pragma once
 
 #define CPPHTTPLIB_OPENSSL_SUPPORT
+// poll() rather than select(): select() cannot watch a descriptor above 1023, and a
+// server holding many connections gets there.
+#define CPPHTTPLIB_USE_POLL
 // A queue of pending connections deep enough for load tests and bursts.
 #define CPPHTTPLIB_LISTEN_BACKLOG 256
 // Headers: at most 64 of them, each line at most 8 KiB (the library answers 400).

@@ -22,8 +22,10 @@ void register_session_routes(RouteTable &api, App &app) {
       return;
     }
     // The session the browser still holds, if any, ends: a sign-in always gets a new id.
-    std::optional<Principal> previous =
-        app.authenticator->authenticate_session(cookie_values(request, kSessionCookieName));
+    const std::optional<std::vector<std::string>> cookies =
+        single_session_cookie(app, request, response);
+    if (!cookies) return;
+    std::optional<Principal> previous = app.authenticator->authenticate_session(*cookies);
     Result<SignedIn> signed_in = app.auth->sign_in(
         fields, current_request_context().client_address,
         previous && previous->user() ? previous->user()->session_id : std::nullopt);

@@ -74,11 +74,26 @@ bool passes_web_request_checks(const App &app, const httplib::Request &request,
   return true;
 }
 
+std::optional<std::vector<std::string>> single_session_cookie(const App &,
+                                                              const httplib::Request &request,
+                                                              httplib::Response &response) {
+  const bool uses_tls = current_request_context().https;  // behind a TLS proxy too
+  std::vector<std::string> cookies = cookie_values(request, session_cookie_name(uses_tls));
+  if (cookies.size() <= 1) return cookies;
+  refuse(response, 400, "duplicate_session_cookie",
+         "The request carries more than one session cookie; clear this site's cookies and "
+         "sign in again.");
+  return std::nullopt;
+}
+
 std::optional<Principal> require_web_session(App &app, const httplib::Request &request,
                                              httplib::Response &response,
                                              const NoSessionAnswer &answer) {
   if (!passes_web_request_checks(app, request, response)) return std::nullopt;
-  const std::vector<std::string> cookies = cookie_values(request, kSessionCookieName);
+  const std::optional<std::vector<std::string>> single =
+      single_session_cookie(app, request, response);
+  if (!single) return std::nullopt;
+  const std::vector<std::string> &cookies = *single;
   std::optional<Principal> principal;
   if (!cookies.empty()) principal = app.authenticator->authenticate_session(cookies);
   if (!principal) {

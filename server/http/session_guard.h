@@ -9,8 +9,9 @@
 //      the Host header) → else 403 csrf_rejected. A body must be JSON: the pre-routing
 //      guard already answers 415 otherwise. The custom header forces a CORS preflight,
 //      which this server never grants, so a foreign page cannot send it.
-//   3. A live session from the `hawzu_session` cookie → else 401 unauthenticated (and
-//      the browser is told to drop a cookie that no longer works).
+//   3. The session cookie (cookies.h: `__Host-hawzu_session` under TLS) sent twice →
+//      400 duplicate_session_cookie. Then a live session from it → else 401
+//      unauthenticated (and the browser is told to drop a cookie that no longer works).
 //
 // On success the request context's principal is set for the access log.
 #pragma once
@@ -22,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hawzu::server {
 
@@ -41,6 +43,12 @@ struct NoSessionAnswer {
 std::optional<Principal> require_web_session(App &app, const httplib::Request &request,
                                              httplib::Response &response,
                                              const NoSessionAnswer &answer = {});
+
+// The values of the session cookie in `request` (at most one is accepted). When there
+// are two or more, sends 400 duplicate_session_cookie and returns nullopt.
+std::optional<std::vector<std::string>> single_session_cookie(const App &app,
+                                                              const httplib::Request &request,
+                                                              httplib::Response &response);
 
 // The origin a browser sends for pages of this server: "http://host:port" from the
 // scheme and the Host header, lower-cased, default port dropped. Empty without Host.

@@ -63,6 +63,9 @@ Result<ProjectRecord> ProjectService::get(const Principal &principal, std::int64
 Result<ProjectRecord> ProjectService::update(const Principal &principal, std::int64_t workspace_id,
                                              std::int64_t project_id,
                                              const ProjectRequest &request) {
+  if (std::optional<ServiceError> refused = refusal_before_writing(
+          database_, principal, Operation::update_project, workspace_id, project_id))
+    return *refused;
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);

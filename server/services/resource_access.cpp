@@ -42,6 +42,16 @@ Result<ProjectRecord> open_project(ProjectStore &projects, const Principal &prin
   return std::move(*project);
 }
 
+std::optional<ServiceError> refusal_before_writing(Database &database, const Principal &principal,
+                                                   Operation operation, std::int64_t workspace_id,
+                                                   std::int64_t project_id) {
+  if (authorize(principal, operation, workspace_id, project_id) == AccessDecision::granted)
+    return std::nullopt;
+  Database::Lease connection = database.connect();
+  ProjectStore projects(*connection);
+  return open_project(projects, principal, operation, workspace_id, project_id).error();
+}
+
 AuditEntry resource_audit(const Principal &principal, std::int64_t workspace_id, std::string action,
                           std::string target_type, std::int64_t target_id, std::int64_t now) {
   AuditEntry entry;

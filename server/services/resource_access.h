@@ -12,11 +12,13 @@
 
 #include "auth/authorization.h"
 #include "auth/principal.h"
+#include "db/database.h"
 #include "services/service_result.h"
 #include "store/audit_store.h"
 #include "store/project_store.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hawzu::server {
@@ -37,6 +39,14 @@ ServiceError workspace_refusal(const Principal &principal, AccessDecision decisi
 Result<ProjectRecord> open_project(ProjectStore &projects, const Principal &principal,
                                    Operation operation, std::int64_t workspace_id,
                                    std::int64_t project_id);
+
+// For a write on a project or its test cases: the refusal when `principal` may not
+// perform `operation`, decided before the caller opens its write transaction (a refused
+// caller never takes the write lock; the 404-or-403 choice needs only a read, outside
+// any transaction). nullopt when the operation is allowed.
+std::optional<ServiceError> refusal_before_writing(Database &database, const Principal &principal,
+                                                   Operation operation, std::int64_t workspace_id,
+                                                   std::int64_t project_id);
 
 // An audit row for a change made through the API, by a person or by an access token.
 AuditEntry resource_audit(const Principal &principal, std::int64_t workspace_id, std::string action,

@@ -43,6 +43,9 @@ Result<TestCaseList> TestCaseService::list(const Principal &principal, std::int6
 Result<TestCaseRecord> TestCaseService::create(const Principal &principal,
                                                std::int64_t workspace_id, std::int64_t project_id,
                                                const TestCaseRequest &request) {
+  if (std::optional<ServiceError> refused = refusal_before_writing(
+          database_, principal, Operation::create_test_case, workspace_id, project_id))
+    return *refused;
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
@@ -83,6 +86,9 @@ Result<TestCaseRecord> TestCaseService::update(const Principal &principal,
                                                std::int64_t workspace_id, std::int64_t project_id,
                                                std::int64_t test_case_id,
                                                const TestCaseRequest &request) {
+  if (std::optional<ServiceError> refused = refusal_before_writing(
+          database_, principal, Operation::update_test_case, workspace_id, project_id))
+    return *refused;
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);
@@ -112,6 +118,9 @@ Result<TestCaseRecord> TestCaseService::update(const Principal &principal,
 
 Result<Done> TestCaseService::remove(const Principal &principal, std::int64_t workspace_id,
                                      std::int64_t project_id, std::int64_t test_case_id) {
+  if (std::optional<ServiceError> refused = refusal_before_writing(
+          database_, principal, Operation::delete_test_case, workspace_id, project_id))
+    return *refused;
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   ProjectStore projects(*connection);

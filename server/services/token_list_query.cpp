@@ -4,6 +4,7 @@
 #include "shared/calendar.h"
 #include "shared/decimal.h"
 #include "shared/token_sort.h"
+#include "shared/token_format.h"
 
 #include <set>
 
@@ -44,7 +45,16 @@ Result<TokenListFilter> parse_token_list_query(
   };
 
   if (auto q = value_of("q")) {
-    if (q->size() > kMaxSearchLength)
+    std::string_view text = *q;
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    // A whole token pasted into search has already travelled in a URL (and so maybe
+    // into logs and history); say so, and never search with it.
+    if (is_well_formed_token(text))
+      errors.push_back({"q",
+                        "This is a whole access token, not a search: search by identifier "
+                        "(hwz_ and the 8 characters after it) instead."});
+    else if (q->size() > kMaxSearchLength)
       errors.push_back({"q", "Search text must be at most " + std::to_string(kMaxSearchLength) +
                                  " characters."});
     else

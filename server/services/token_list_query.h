@@ -2,7 +2,8 @@
 // read strictly: unknown or repeated parameters and bad values are field errors, so a typo
 // in a filter never silently lists everything. Pure; thread-safe.
 //
-//   q              substring of the label, the creator's name or email, or the identifier
+//   q              substring of the label, the creator's name or the identifier (what the
+//                  page shows; never e-mail); a whole well-formed token is refused (400)
 //   access_type    workspace | project
 //   status         enabled | disabled | expired (revoked tokens are never listed)
 //   created_by     a user id

@@ -11,7 +11,7 @@
 namespace hawzu::server {
 
 // The version of the folding rule; raise it whenever token_name_key() changes.
-inline constexpr int kNameKeyRuleVersion = 1;
+inline constexpr int kNameKeyRuleVersion = 2;  // 2: full Unicode case folding
 
 // Recomputes every stored name key when they were folded by another rule version.
 // Returns an empty string, or why the keys cannot be brought up to date (two live

@@ -305,7 +305,7 @@ test('state-changing requests need X-Requested-With and the server\'s own Origin
   assert.equal((await owner.get(tokensPath(), { headers: { 'x-requested-with': null, origin: 'https://evil.test' } })).status, 200);
 });
 
-test('names are unique case-insensitively: 409 name_taken with a name field error', async () => {
+test('names are unique ignoring case (full case folding): 409 name_taken with a name field error', async () => {
   const first = await owner.post(tokensPath(), workspaceTokenBody('External Sync'));
   assert.equal(first.status, 201);
   for (const name of ['External Sync', 'external sync', '  EXTERNAL SYNC ']) {
@@ -314,9 +314,10 @@ test('names are unique case-insensitively: 409 name_taken with a name field erro
     assert.equal(res.body.code, 'name_taken');
     assert.deepEqual(res.body.errors.map((e) => e.field), ['name']);
   }
-  // Non-ASCII letters are compared exactly.
+  // Non-ASCII letters fold too (full Unicode case folding); accents still count.
   assert.equal((await owner.post(tokensPath(), workspaceTokenBody('Ärger'))).status, 201);
-  assert.equal((await owner.post(tokensPath(), workspaceTokenBody('ärger'))).status, 201);
+  assert.equal((await owner.post(tokensPath(), workspaceTokenBody('ärger'))).status, 409);
+  assert.equal((await owner.post(tokensPath(), workspaceTokenBody('arger'))).status, 201);
 });
 
 test('concurrent creates with one name: exactly one wins', async () => {

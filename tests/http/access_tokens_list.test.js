@@ -13,6 +13,7 @@ let manager;
 let wid;
 let projectId;
 const created = []; // every token created here, as the 201 answer's object
+let createdSecret; // the whole token of created[5]
 
 test.before(async () => {
   server = await startServer({ demo: true });
@@ -32,6 +33,7 @@ test.before(async () => {
     const res = await client.post(`/api/v1/workspace/${wid}/access-tokens`, body);
     assert.equal(res.status, 201, res.text);
     created.push(res.body.access_token);
+    if (i === 5) createdSecret = res.body.token;
   }
   // Some disabled, some expired (moved into the past directly), one revoked (a Gamma).
   for (const t of created.filter((_, i) => i % 7 === 1))
@@ -122,7 +124,7 @@ test('status: enabled, disabled and expired filters; the list shows the computed
   assert.equal(statuses.enabled + statuses.disabled + statuses.expired, 29);
 });
 
-test('search by label, creator name and identifier, never by e-mail', async () => {
+test('search by label, creator name and identifier (what the page shows), never e-mail', async () => {
   const byLabel = (await owner.get(listPath('q=BETA&limit=100'))).body.items;
   assert.equal(byLabel.length, 10);
   for (const t of byLabel) assert.match(t.name, /^beta/);
@@ -132,8 +134,11 @@ test('search by label, creator name and identifier, never by e-mail', async () =
   for (const t of byCreatorName) assert.equal(t.created_by.name, 'Marcus Chen');
 
   // The page never shows creators' e-mail addresses, so search does not match them.
-  const byEmail = (await owner.get(listPath(`q=${encodeURIComponent('manager@acme')}&limit=100`))).body.items;
-  assert.deepEqual(byEmail, []);
+  for (const q of ['manager@acme', 'manager@', 'acme.test']) {
+    const byEmail = await owner.get(listPath(`q=${encodeURIComponent(q)}&limit=100`));
+    assert.equal(byEmail.status, 200);
+    assert.deepEqual(byEmail.body.items, [], q);
+  }
 
   const target = created[5];
   const byIdentifier = (await owner.get(listPath(`q=${target.identifier}`))).body.items;
@@ -141,6 +146,23 @@ test('search by label, creator name and identifier, never by e-mail', async () =
 
   assert.deepEqual((await owner.get(listPath('q=%25'))).body.items, []); // a literal %
   assert.deepEqual((await owner.get(listPath('q=no%20such%20token'))).body.items, []);
+});
+
+test('a whole token as q is refused: search by identifier', async () => {
+  const target = created[5];
+  assert.ok(createdSecret.startsWith(target.identifier));
+  for (const q of [createdSecret, ` ${createdSecret} `]) {
+    const res = await owner.get(listPath(`q=${encodeURIComponent(q)}`));
+    assert.equal(res.status, 400);
+    assert.equal(res.body.errors.length, 1);
+    assert.equal(res.body.errors[0].field, 'q');
+    assert.match(res.body.errors[0].message, /search by identifier/);
+    assert.ok(!res.text.includes(createdSecret), 'the answer repeats the token');
+  }
+  // The identifier, and text that only looks like a token, are searched as usual.
+  assert.equal((await owner.get(listPath(`q=${target.identifier}`))).body.items.length, 1);
+  const wrongChecksum = createdSecret.slice(0, -1) + (createdSecret.endsWith('A') ? 'B' : 'A');
+  assert.equal((await owner.get(listPath(`q=${wrongChecksum}`))).status, 200);
 });
 
 test('filters by access type and creator, and combine with search and sorting', async () => {

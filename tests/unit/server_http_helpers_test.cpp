@@ -32,8 +32,11 @@ TEST_CASE("the number of cookie values read is bounded") {
 TEST_CASE("Set-Cookie attributes") {
   CHECK(session_cookie("v", 43200, false) ==
         "hawzu_session=v; Max-Age=43200; Path=/; HttpOnly; SameSite=Strict");
+  // Under TLS: the __Host- prefix (Secure, Path=/, no Domain).
   CHECK(session_cookie("v", 60, true) ==
-        "hawzu_session=v; Max-Age=60; Path=/; HttpOnly; SameSite=Strict; Secure");
+        "__Host-hawzu_session=v; Max-Age=60; Path=/; HttpOnly; SameSite=Strict; Secure");
+  CHECK(expired_session_cookie(true) ==
+        "__Host-hawzu_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict; Secure");
   CHECK(expired_session_cookie(false) ==
         "hawzu_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict");
 }
