@@ -7,12 +7,14 @@
 #   bash scripts/pg_cluster.sh start STATE_FILE   # writes PGDIR, PGPORT, PGURL to STATE_FILE
 #   bash scripts/pg_cluster.sh stop STATE_FILE    # stops the cluster, deletes its folder
 #   bash scripts/pg_cluster.sh restart STATE_FILE # immediate stop, then start on the same port
+#   bash scripts/pg_cluster.sh down STATE_FILE    # immediate stop, keeping folder and port
+#   bash scripts/pg_cluster.sh up STATE_FILE      # start again after `down`
 #
 # Nothing here touches a system-wide PostgreSQL service. Never use trust authentication
 # outside tests (docs/operations.md shows a production set-up).
 set -euo pipefail
 
-action=${1:?start, stop or restart}
+action=${1:?start, stop, restart, down or up}
 state=${2:?a state file}
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -57,6 +59,16 @@ case "$action" in
     # shellcheck disable=SC1090
     . "$state"
     as_owner "$bindir/pg_ctl" -D "$PGDIR/db" -m immediate -w stop >/dev/null
+    start_server "$PGDIR" "$PGPORT"
+    ;;
+  down)
+    # shellcheck disable=SC1090
+    . "$state"
+    as_owner "$bindir/pg_ctl" -D "$PGDIR/db" -m immediate -w stop >/dev/null
+    ;;
+  up)
+    # shellcheck disable=SC1090
+    . "$state"
     start_server "$PGDIR" "$PGPORT"
     ;;
   *)

@@ -99,10 +99,8 @@ async function startServer(options = {}) {
 // directory gets a database of its own, created on first use and remembered in the
 // directory, so a restart on the same directory finds the same data.
 
-/** The cluster's settings ({PGDIR, PGPORT, PGURL}), or null for SQLite runs. */
-function postgresCluster() {
-  const stateFile = process.env.HAWZU_TEST_PG_STATE;
-  if (!stateFile) return null;
+/** A cluster's settings ({PGDIR, PGPORT, PGURL}) read from a pg_cluster.sh state file. */
+function readClusterState(stateFile) {
   const state = {};
   for (const line of fs.readFileSync(stateFile, 'utf8').split('\n')) {
     const eq = line.indexOf('=');
@@ -111,20 +109,27 @@ function postgresCluster() {
   return state;
 }
 
-/** Runs SQL on the cluster's `database` with psql and returns its unaligned output. */
-function psql(database, sql) {
-  const cluster = postgresCluster();
+/** The shared cluster's settings ({PGDIR, PGPORT, PGURL}), or null for SQLite runs. */
+function postgresCluster() {
+  const stateFile = process.env.HAWZU_TEST_PG_STATE;
+  return stateFile ? readClusterState(stateFile) : null;
+}
+
+/**
+ * Runs SQL on `database` with psql and returns its unaligned output; on the shared
+ * cluster unless `cluster` (settings from readClusterState) names another.
+ */
+function psql(database, sql, cluster = postgresCluster()) {
   if (!cluster) throw new Error('psql() needs a PostgreSQL run (HAWZU_TEST_PG_STATE)');
   return execFileSync('psql', [`${cluster.PGURL}/${database}`, '-XqAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
     encoding: 'utf8',
   });
 }
 
-/** A new, empty database on the cluster; returns its URL. */
-function createTestDatabase() {
-  const cluster = postgresCluster();
+/** A new, empty database on the shared cluster (or on `cluster`); returns its URL. */
+function createTestDatabase(cluster = postgresCluster()) {
   const name = `hawzu_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  psql('postgres', `CREATE DATABASE ${name}`);
+  psql('postgres', `CREATE DATABASE ${name}`, cluster);
   return `${cluster.PGURL}/${name}`;
 }
 
@@ -175,6 +180,7 @@ module.exports = {
   siteDir,
   repoRoot,
   postgresCluster,
+  readClusterState,
   psql,
   createTestDatabase,
   databaseNameOf,

@@ -275,7 +275,12 @@ class PostgresConnection final : public Connection {
     if (state && std::strcmp(state, "23505") == 0) kind = DatabaseErrorKind::unique_violation;
     if (PQstatus(conn_) != CONNECTION_OK || is_unavailable_state(state) || !state) {
       kind = DatabaseErrorKind::unavailable;
-      if (PQstatus(conn_) != CONNECTION_OK || !state) broken_ = true;
+      // A connection exception (08) or a terminated session (57P01 shutdown, 57P02
+      // crash of another backend, 57P05 idle timeout) ends the connection even when
+      // libpq has not noticed yet: never hand it out again.
+      if (PQstatus(conn_) != CONNECTION_OK || !state || std::strncmp(state, "08", 2) == 0 ||
+          std::strncmp(state, "57P0", 4) == 0)
+        broken_ = true;
     }
     if (result) PQclear(result);
     throw DatabaseError(message, kind);
