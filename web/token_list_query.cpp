@@ -2,6 +2,8 @@
 
 #include "web/platform/page.h"
 
+#include "shared/token_format.h"
+
 #include <cstdio>
 
 namespace hawzu {
@@ -70,7 +72,10 @@ std::string to_query_string(const TokenListQuery &query, const std::string &curs
   const auto add = [&](const char *name, const std::string &value) {
     text += std::string("&") + name + "=" + percent_encode(value);
   };
-  const std::string search = trim_token_name(query.search);
+  std::string search = trim_token_name(query.search);
+  // A pasted full token is searched by its public identifier: the secret never goes
+  // into a URL (which proxies, logs and the browser's history keep).
+  if (is_well_formed_token(search)) search = token_identifier(search);
   if (!search.empty()) add("q", search);
   if (query.access_type) add("access_type", std::string(wire_name(*query.access_type)));
   if (query.status) add("status", std::string(wire_name(*query.status)));
