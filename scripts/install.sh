@@ -17,7 +17,7 @@ debian_packages=(
   nlohmann-json3-dev libsqlite3-dev libsodium-dev catch2 libssl-dev zlib1g-dev
   clang lld libclang-rt-14-dev clang-format sqlite3 wrk ccache
   postgresql libpq-dev
-  fonts-inter fonts-jetbrains-mono fonts-font-awesome
+  fonts-inter fonts-jetbrains-mono fonts-font-awesome fonttools
   chromium
 )
 

@@ -128,6 +128,36 @@ std::string format_iso_date(const CivilDate &date) {
   return buffer;
 }
 
+std::int64_t start_of_local_day(const CivilDate &date, const UtcOffsetAt &offset_at) {
+  const std::int64_t midnight = days_from_civil(date) * kSecondsPerDay;  // as local seconds
+  const auto seconds = [](int minutes) { return std::int64_t{minutes} * kSecondsPerMinute; };
+  // Local midnight happens at midnight - offset for an offset in effect then; the offsets
+  // around it are those of the instants 14 hours (the largest offset) before and after.
+  const std::int64_t reach = seconds(kMaxUtcOffsetMinutes) + 1;
+  const int before = offset_at(midnight - reach);
+  const int after = offset_at(midnight + reach);
+  std::optional<std::int64_t> first;
+  for (int offset : {before, after}) {
+    const std::int64_t candidate = midnight - seconds(offset);
+    if (offset_at(candidate) == offset && (!first || candidate < *first)) first = candidate;
+  }
+  if (first) return *first;
+  // Midnight was skipped (clocks went forward over it): the day starts at the switch,
+  // the first instant after midnight - after whose offset is no longer `before`.
+  std::int64_t low = midnight - seconds(after);  // still the old offset
+  std::int64_t high = midnight - seconds(before);
+  if (low >= high) return midnight - seconds(before);
+  while (high - low > 1) {
+    const std::int64_t middle = low + (high - low) / 2;
+    (offset_at(middle) == before ? low : high) = middle;
+  }
+  return high;
+}
+
+std::int64_t end_of_local_day(const CivilDate &date, const UtcOffsetAt &offset_at) {
+  return start_of_local_day(civil_from_days(days_from_civil(date) + 1), offset_at) - 1;
+}
+
 std::string format_rfc3339_utc(std::int64_t unix_seconds) {
   const CivilDate date = civil_from_days(floor_div(unix_seconds, kSecondsPerDay));
   const std::int64_t second_of_day = floor_mod(unix_seconds, kSecondsPerDay);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,21 @@ CivilDate add_months_clamped(const CivilDate &date, int months);
 
 // The local date at instant `unix_seconds` in the given offset.
 CivilDate local_date_at(std::int64_t unix_seconds, int utc_offset_minutes);
+
+// A time zone as the browser knows it: the UTC offset in minutes (east positive) in
+// effect at each instant. Offsets change at daylight-saving switches, so a local day
+// turns into instants with the offset of each instant, never one offset for the day.
+using UtcOffsetAt = std::function<int(std::int64_t unix_seconds)>;
+
+// The first instant whose local date is `date`: local midnight, or, where a switch
+// skips midnight, the switch itself; where midnight happens twice, the earlier one.
+// REQUIRES: offset_at returns kMinUtcOffsetMinutes..kMaxUtcOffsetMinutes and changes at
+// most once within any 28 hours.
+std::int64_t start_of_local_day(const CivilDate &date, const UtcOffsetAt &offset_at);
+
+// The last second whose local date is `date` (one second before the next day starts):
+// 23:59:59 local on most days, in the offset of that second. Same REQUIRES.
+std::int64_t end_of_local_day(const CivilDate &date, const UtcOffsetAt &offset_at);
 
 // "YYYY-MM-DD", strictly (four-digit year 0001..9999, real day of month).
 std::optional<CivilDate> parse_iso_date(std::string_view text);

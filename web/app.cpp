@@ -6,6 +6,7 @@
 #include "web/platform/fetch.h"
 #include "web/platform/fonts.h"
 #include "web/platform/page.h"
+#include "web/platform/secret_memory.h"
 #include "web/screens.h"
 #include "web/token_form.h"
 #include "web/token_list_loader.h"
@@ -44,6 +45,7 @@ void show_current_screen() {
 // Forgets everything of the previous session, wiping a token still on show.
 void clear_session_state() {
   platform::wipe(g_state.created.token.data(), g_state.created.token.size());
+  platform::forget_text_input_state();
   platform::reset_clipboard_write();
   g_state = UiState{};
   ++g_session_generation;
@@ -144,6 +146,8 @@ void submit_create() {
 void close_created_window() {
   CreatedWindowState &created = g_state.created;
   platform::wipe(created.token.data(), created.token.size());
+  // ImGui's copies of the field (it was maybe focused, selected and copied from).
+  platform::forget_text_input_state();
   platform::reset_clipboard_write();
   created = CreatedWindowState{};
 }

@@ -9,6 +9,7 @@
 #include "web/platform/fonts.h"
 #include "web/platform/frame_scheduler.h"
 #include "web/platform/page.h"
+#include "web/platform/secret_memory.h"
 #include "web/platform/ui_items.h"
 #include "web/theme.h"
 
@@ -138,6 +139,7 @@ int main() {
   hawzu::platform::sync_display(g_window);
 
   IMGUI_CHECKVERSION();
+  hawzu::platform::install_zeroing_imgui_allocator();
   ImGui::CreateContext();
   ImGuiIO &io = ImGui::GetIO();
   io.IniFilename = nullptr;

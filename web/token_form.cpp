@@ -14,6 +14,7 @@
 #include "web/screen_kit.h"
 
 #include "web/format.h"
+#include "web/platform/page.h"
 #include "web/screens.h"
 
 #include "shared/expiry.h"
@@ -59,7 +60,16 @@ void draw_options_problem(TokenForm &form) {
 // [SECTION] The form and its messages: client and server errors per field
 
 TokenForm make_token_form(UiState &state, TokenFormState &fields, float width) {
-  fields.draft.expiry.utc_offset_minutes = state.utc_offset_minutes;
+  ExpiryChoice &expiry = fields.draft.expiry;
+  expiry.utc_offset_minutes = state.utc_offset_minutes;
+  if (expiry.kind == ExpiryKind::custom && expiry.custom_date) {
+    // The token ends with the chosen local day, in that day's offset: a daylight-saving
+    // switch between today and then gives it another offset than today's.
+    const UtcOffsetAt offset_at = [](std::int64_t t) {
+      return platform::local_utc_offset_minutes(t);
+    };
+    expiry.utc_offset_minutes = offset_at(end_of_local_day(*expiry.custom_date, offset_at));
+  }
   TokenForm form{state, fields, {}, width, nullptr, std::nullopt};
   form.client_errors = validate_access_token_draft(
       fields.draft, ValidationContext{state.session.workspace_role, state.now_unix});

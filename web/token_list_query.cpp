@@ -3,6 +3,8 @@
 #include "shared/token_sort.h"
 #include "web/platform/page.h"
 
+#include "shared/token_format.h"
+
 #include <cstdio>
 
 namespace hawzu {
@@ -24,15 +26,25 @@ std::string percent_encode(const std::string &text) {
   return encoded;
 }
 
-// "2026-11-28T00:00:00+01:00" for the local start (or end) of `date`.
+// "2026-11-28T00:00:00+01:00" for the first (or last) second of the local day `date`,
+// each end in the offset in effect at that instant: on a day with a daylight-saving
+// switch the two ends have different offsets.
 std::string local_instant(const CivilDate &date, bool end_of_day) {
-  const std::int64_t midnight_utc = days_from_civil(date) * 86400;
-  const int offset = platform::local_utc_offset_minutes(midnight_utc + 43200);
+  const UtcOffsetAt offset_at = [](std::int64_t t) {
+    return platform::local_utc_offset_minutes(t);
+  };
+  const std::int64_t instant =
+      end_of_day ? end_of_local_day(date, offset_at) : start_of_local_day(date, offset_at);
+  const int offset = offset_at(instant);
+  const std::int64_t local = instant + std::int64_t{offset} * 60;
+  const std::int64_t second_of_day = ((local % 86400) + 86400) % 86400;
+  const CivilDate local_day = local_date_at(instant, offset);
   const int magnitude = offset < 0 ? -offset : offset;
-  char text[40];
-  std::snprintf(text, sizeof text, "%sT%s%c%02d:%02d", format_iso_date(date).c_str(),
-                end_of_day ? "23:59:59" : "00:00:00", offset < 0 ? '-' : '+', magnitude / 60,
-                magnitude % 60);
+  char text[48];
+  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02d%c%02d:%02d",
+                format_iso_date(local_day).c_str(), static_cast<int>(second_of_day / 3600),
+                static_cast<int>(second_of_day / 60 % 60), static_cast<int>(second_of_day % 60),
+                offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
   return text;
 }
 
@@ -43,7 +55,10 @@ std::string to_query_string(const TokenListQuery &query, const std::string &curs
   const auto add = [&](const char *name, const std::string &value) {
     text += std::string("&") + name + "=" + percent_encode(value);
   };
-  const std::string search = trim_token_name(query.search);
+  std::string search = trim_token_name(query.search);
+  // A pasted full token is searched by its public identifier: the secret never goes
+  // into a URL (which proxies, logs and the browser's history keep).
+  if (is_well_formed_token(search)) search = token_identifier(search);
   if (!search.empty()) add("q", search);
   if (query.access_type) add("access_type", std::string(wire_name(*query.access_type)));
   if (query.status) add("status", std::string(wire_name(*query.status)));

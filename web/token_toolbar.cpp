@@ -65,6 +65,16 @@ bool draw_range_end(const char *label_id, std::optional<CivilDate> &date, DatePi
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(16), dp(16)));
   ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(12));
   if (ImGui::BeginPopup(popup.c_str(), ImGuiWindowFlags_NoMove)) {
+    // Under its field, but never past the viewport's right edge (the "to" field sits
+    // near it): the month arrows and the last column must stay reachable.
+    const ImGuiViewport *viewport = ImGui::GetMainViewport();
+    const float right_limit = viewport->WorkPos.x + viewport->WorkSize.x - dp(8);
+    const ImVec2 position = ImGui::GetWindowPos();
+    const float overflow = position.x + ImGui::GetWindowWidth() - right_limit;
+    if (overflow > 0) {
+      ImGui::SetWindowPos(
+          ImVec2(std::max(viewport->WorkPos.x + dp(8), position.x - overflow), position.y));
+    }
     const CivilDate earliest{2000, 1, 1};
     const CivilDate latest{today.year + 30, 12, 31};
     if (draw_date_picker(picker, date, earliest, latest, today)) {

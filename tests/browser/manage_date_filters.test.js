@@ -1,11 +1,13 @@
 // The Dates popover of the token toolbar: created and expiry date ranges picked from a
 // calendar, in the person's local days, sent to the server, combined with each other,
-// cleared one end at a time, and counted on the Dates button.
+// cleared one end at a time, and counted on the Dates button; in several time zones,
+// on a day with a daylight-saving switch where the zone has one.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const b = require('./lib/browser');
+const { TIME_ZONES, zoneName, nextOffsetSwitch } = require('./lib/time_zones');
 
 const TOKENS = [
   { name: 'Weekly Runner', workspace_role: 'workspace_member', expiry: { kind: '1w' } },
@@ -29,8 +31,12 @@ async function pickDay(page, fieldIndex, { monthsAhead = 0, day }) {
   await b.waitForNoItem(page, { role: 'day', label: String(day) });
 }
 
-test('created and expiry date ranges filter the table', async (t) => {
-  const { server, browser, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
+for (const timezoneId of TIME_ZONES) {
+test(`created and expiry date ranges filter the table (${zoneName(timezoneId)})`, async (t) => {
+  const { server, browser, page } = await b.startBrowserTest(t, {
+    signInAs: 'owner@acme.test',
+    browser: { timezoneId },
+  });
   const workspace = await b.workspaceId(page, server.baseUrl);
   for (const spec of TOKENS) await b.createTokenViaApi(page, server.baseUrl, spec, workspace);
   await b.reloadApp(page);
@@ -73,32 +79,64 @@ test('created and expiry date ranges filter the table', async (t) => {
   }
   assert.deepEqual(browser.errors, []);
 });
+}
 
-test('the date range reaches the server as local-day instants', async (t) => {
-  const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
+// "2027-03-14T00:00:00-05:00" for the first or last second of a local day, in the page's
+// zone, each end in the offset of its own instant.
+function localInstants(page, { year, month, day }) {
+  return page.evaluate(([y, m, d]) => {
+    const pad = (n) => String(Math.abs(n)).padStart(2, '0');
+    const format = (instant) => {
+      const offset = -instant.getTimezoneOffset();
+      const zone = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+      return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}` +
+        `T${pad(instant.getHours())}:${pad(instant.getMinutes())}:${pad(instant.getSeconds())}${zone}`;
+    };
+    const start = new Date(y, m, d);
+    const end = new Date(new Date(y, m, d + 1).getTime() - 1000);
+    return { from: format(start), to: format(end) };
+  }, [year, month, day]);
+}
+
+for (const timezoneId of TIME_ZONES) {
+test(`the date range reaches the server as local-day instants (${zoneName(timezoneId)})`, async (t) => {
+  const { server, page } = await b.startBrowserTest(t, {
+    signInAs: 'owner@acme.test',
+    browser: { timezoneId },
+  });
   await b.createTokenViaApi(page, server.baseUrl, TOKENS[1]);
   await b.reloadApp(page);
   await b.waitForRows(page, ['Yearly Runner']);
-  const today = await page.evaluate(() => new Date().getDate());
   const requests = [];
   page.on('request', (request) => {
     if (request.url().includes('/access-tokens?')) requests.push(new URL(request.url()));
   });
+  const sent = () => requests[requests.length - 1].searchParams;
   await b.clickItem(page, { role: 'button', label: 'Dates' });
-  await pickDay(page, 0, { day: today });
-  await pickDay(page, 1, { day: today });
-  await b.waitForRows(page, ['Yearly Runner']);
-  const params = requests[requests.length - 1].searchParams;
-  // The browser's own offset for today, as the server expects RFC 3339 offsets.
-  const expected = await page.evaluate(() => {
+
+  // Today: the token created now is in the range.
+  const today = await page.evaluate(() => {
     const d = new Date();
-    const offset = -d.getTimezoneOffset();
-    const sign = offset < 0 ? '-' : '+';
-    const pad = (n) => String(Math.abs(n)).padStart(2, '0');
-    const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const zone = `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-    return { from: `${date}T00:00:00${zone}`, to: `${date}T23:59:59${zone}` };
+    return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate(), monthsAhead: 0 };
   });
-  assert.equal(params.get('created_from'), expected.from);
-  assert.equal(params.get('created_to'), expected.to);
+  await pickDay(page, 0, today);
+  await pickDay(page, 1, today);
+  await b.waitForRows(page, ['Yearly Runner']);
+  assert.deepEqual({ from: sent().get('created_from'), to: sent().get('created_to') },
+    await localInstants(page, today));
+
+  // The next day with a daylight-saving switch: its two ends have different offsets.
+  const change = await nextOffsetSwitch(page);
+  if (timezoneId) assert.equal(change === null, timezoneId === 'Pacific/Kiritimati', 'switches where the zone has them');
+  if (change) {
+    await b.clickItem(page, { role: 'button', label: 'Clear Created from' });
+    await b.clickItem(page, { role: 'button', label: 'Clear Created to' });
+    await pickDay(page, 0, change);
+    await pickDay(page, 1, change);
+    await b.waitForItem(page, { role: 'text', label: 'No access tokens match' });
+    const expected = await localInstants(page, change);
+    assert.notEqual(expected.from.slice(-6), expected.to.slice(-6), `a switch on ${JSON.stringify(change)}`);
+    assert.deepEqual({ from: sent().get('created_from'), to: sent().get('created_to') }, expected);
+  }
 });
+}

@@ -240,3 +240,78 @@ TEST_CASE("parse_rfc3339 rejects malformed times", "[calendar]") {
         "2026-02-30T10:20:30Z", "2026-01-31T1a:20:30Z"})
     CHECK_FALSE(parse_rfc3339(text).has_value());
 }
+
+namespace {
+
+std::int64_t at(const char *rfc3339) {
+  return *hawzu::parse_rfc3339_utc(rfc3339);
+}
+
+// Zones as the browser reports them, for 2027: the offset changes at the given instant.
+hawzu::UtcOffsetAt switching(std::int64_t switch_at, int before, int after) {
+  return [=](std::int64_t t) { return t < switch_at ? before : after; };
+}
+
+const hawzu::UtcOffsetAt kNewYork = [](std::int64_t t) {
+  // EDT from 2027-03-14 02:00 EST to 2027-11-07 02:00 EDT.
+  return t >= at("2027-03-14T07:00:00Z") && t < at("2027-11-07T06:00:00Z") ? -240 : -300;
+};
+const hawzu::UtcOffsetAt kSydney = [](std::int64_t t) {
+  // AEST from 2027-04-04 03:00 AEDT to 2027-10-03 02:00 AEST.
+  return t >= at("2027-04-03T16:00:00Z") && t < at("2027-10-02T16:00:00Z") ? 600 : 660;
+};
+
+}  // namespace
+
+TEST_CASE("A local day starts and ends in the offset of each instant", "[calendar]") {
+  using hawzu::CivilDate;
+  using hawzu::end_of_local_day;
+  using hawzu::format_rfc3339_utc;
+  using hawzu::start_of_local_day;
+  // New York, spring forward: the day starts in EST and ends in EDT (23 hours).
+  CHECK(format_rfc3339_utc(start_of_local_day({2027, 3, 14}, kNewYork)) == "2027-03-14T05:00:00Z");
+  CHECK(format_rfc3339_utc(end_of_local_day({2027, 3, 14}, kNewYork)) == "2027-03-15T03:59:59Z");
+  // Fall back: starts in EDT, ends in EST (25 hours).
+  CHECK(format_rfc3339_utc(start_of_local_day({2027, 11, 7}, kNewYork)) == "2027-11-07T04:00:00Z");
+  CHECK(format_rfc3339_utc(end_of_local_day({2027, 11, 7}, kNewYork)) == "2027-11-08T04:59:59Z");
+  // An ordinary day on either side.
+  CHECK(format_rfc3339_utc(start_of_local_day({2027, 1, 10}, kNewYork)) == "2027-01-10T05:00:00Z");
+  CHECK(format_rfc3339_utc(end_of_local_day({2027, 7, 1}, kNewYork)) == "2027-07-02T03:59:59Z");
+  // Sydney, east of UTC: the local day begins the previous UTC day.
+  CHECK(format_rfc3339_utc(start_of_local_day({2027, 4, 4}, kSydney)) == "2027-04-03T13:00:00Z");
+  CHECK(format_rfc3339_utc(end_of_local_day({2027, 4, 4}, kSydney)) == "2027-04-04T13:59:59Z");
+  CHECK(format_rfc3339_utc(start_of_local_day({2027, 10, 3}, kSydney)) == "2027-10-02T14:00:00Z");
+  CHECK(format_rfc3339_utc(end_of_local_day({2027, 10, 3}, kSydney)) == "2027-10-03T12:59:59Z");
+}
+
+TEST_CASE("A local day at the extreme offsets", "[calendar]") {
+  const hawzu::UtcOffsetAt kiritimati = [](std::int64_t) { return 14 * 60; };
+  const hawzu::UtcOffsetAt baker = [](std::int64_t) { return -12 * 60; };
+  CHECK(hawzu::format_rfc3339_utc(hawzu::start_of_local_day({2027, 1, 1}, kiritimati)) ==
+        "2026-12-31T10:00:00Z");
+  CHECK(hawzu::format_rfc3339_utc(hawzu::end_of_local_day({2027, 1, 1}, kiritimati)) ==
+        "2027-01-01T09:59:59Z");
+  CHECK(hawzu::format_rfc3339_utc(hawzu::start_of_local_day({2027, 1, 1}, baker)) ==
+        "2027-01-01T12:00:00Z");
+  CHECK(hawzu::format_rfc3339_utc(hawzu::end_of_local_day({2027, 1, 1}, baker)) ==
+        "2027-01-02T11:59:59Z");
+}
+
+TEST_CASE("A switch at midnight: skipped or repeated midnight", "[calendar]") {
+  // Forward at 00:00 -03 to 01:00 -02 (as Santiago does): the day starts at the switch.
+  const auto forward = switching(at("2027-09-05T03:00:00Z"), -180, -120);
+  CHECK(hawzu::format_rfc3339_utc(hawzu::start_of_local_day({2027, 9, 5}, forward)) ==
+        "2027-09-05T03:00:00Z");
+  CHECK(hawzu::format_rfc3339_utc(hawzu::end_of_local_day({2027, 9, 4}, forward)) ==
+        "2027-09-05T02:59:59Z");
+  // Back at 01:00 -02 to 00:00 -03: midnight happens twice; the day starts at the first.
+  const auto back = switching(at("2027-04-04T03:00:00Z"), -120, -180);
+  CHECK(hawzu::format_rfc3339_utc(hawzu::start_of_local_day({2027, 4, 4}, back)) ==
+        "2027-04-04T02:00:00Z");
+  CHECK(hawzu::format_rfc3339_utc(hawzu::end_of_local_day({2027, 4, 3}, back)) ==
+        "2027-04-04T01:59:59Z");
+  // Back at 00:00 -02 to 23:00 -03 the evening before: the next day starts an hour later.
+  const auto back_over_midnight = switching(at("2027-04-04T02:00:00Z"), -120, -180);
+  CHECK(hawzu::format_rfc3339_utc(hawzu::start_of_local_day({2027, 4, 4}, back_over_midnight)) ==
+        "2027-04-04T03:00:00Z");
+}
