@@ -29,6 +29,7 @@ const CHROMIUM_ARGS = [
  * @param {number} [options.deviceScaleFactor] devicePixelRatio (1 or 2)
  * @param {{width:number,height:number}} [options.viewport]
  * @param {string} [options.grantClipboardTo] an origin to grant clipboard-read/write
+ * @param {boolean} [options.bypassCSP] let tests inject scripts (axe-core) past the CSP
  */
 async function openBrowser(options = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-chromium-'));
@@ -38,6 +39,7 @@ async function openBrowser(options = {}) {
     args: CHROMIUM_ARGS,
     viewport: options.viewport || { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor || 1,
+    bypassCSP: Boolean(options.bypassCSP),
   });
   if (options.grantClipboardTo) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
