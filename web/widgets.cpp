@@ -527,7 +527,9 @@ void begin_card(const char *id, float width, ImVec2 padding) {
   ImGui::BeginChild(
       id, ImVec2(width, 0),
       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      // NavFlattened: Tab goes on into the card (the token table) and out again.
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+          ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
 }
