@@ -183,6 +183,7 @@
       const rowNode = widgetNode(row, key(row, windowKey));
       rowNode.tag = 'div';
       rowNode.attrs.role = 'row';
+      rowNode.attrs['aria-label'] = row.label; // the token's name, then its cells
       rowNode.text = null;
       rowNode.children = rowCells[r].map((cells, c) =>
         node(`${rowNode.key}|cell${c}`, 'div', { role: 'cell' }, cells));
