@@ -38,7 +38,10 @@ void draw_app(UiState &state) {
   const float side_padding = std::max(dp(32), (available - dp(kContentMaxWidth)) * 0.5f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side_padding, dp(32)));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::rgb(ui::color::page));
-  ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  // Flattened for keyboard navigation: Tab walks the top bar, the page and its cards as
+  // one sequence (a child window is otherwise a separate Tab cycle).
+  ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   draw_tokens_page(state);

@@ -4,6 +4,7 @@
 // platform layer (web/platform/), then hands each frame to frame(). The UI itself lives
 // in app.cpp and the screen files.
 #include "web/app.h"
+#include "web/platform/a11y_mirror.h"
 #include "web/platform/clipboard.h"
 #include "web/platform/display.h"
 #include "web/platform/fonts.h"
@@ -115,6 +116,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   hawzu::platform::set_mouse_cursor(ImGui::GetMouseCursor());
+  hawzu::platform::publish_a11y_mirror();
   hawzu::app_after_frame();
   request_frames_still_needed();
 }
@@ -151,6 +153,7 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   hawzu::platform::install_clipboard(io);
   hawzu::platform::install_ui_items();
+  hawzu::platform::install_a11y_mirror();
 
   hawzu::app_start();
   hawzu::platform::run_frames(frame);

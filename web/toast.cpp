@@ -5,6 +5,7 @@
 #include "web/icons.h"
 #include "web/platform/fonts.h"
 #include "web/platform/frame_scheduler.h"
+#include "web/platform/ui_items.h"
 #include "web/theme.h"
 #include "web/token_manage.h"
 #include "web/widgets.h"
@@ -45,6 +46,7 @@ void draw_toast(UiState &state) {
   draw_list->AddRectFilled(min, max, rgb(color::text), dp(10));
   ui::draw_text(draw_list, ImVec2(min.x + padding.x, min.y + padding.y), line.c_str(), font,
                 rgb(0xFFFFFF));
+  platform::set_last_item_live("status");  // announced by screen readers
 }
 
 }  // namespace hawzu

@@ -6,6 +6,7 @@
 #include "web/format.h"
 #include "web/platform/clipboard.h"
 #include "web/platform/frame_scheduler.h"
+#include "web/platform/ui_items.h"
 #include "web/token_labels.h"
 
 #include "imgui_internal.h"  // ImGuiButtonFlags_PressedOnClick
@@ -45,6 +46,9 @@ void draw_token_field(CreatedWindowState &created, float width) {
   ImGui::SetNextItemWidth(field_width);
   ImGui::InputText("##Access token", created.token.data(), created.token.size(),
                    ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+  // Assistive technology hears what the field is, never the token itself.
+  platform::set_last_item_value("token value, hidden from assistive tools, use Copy");
+  platform::set_last_item_read_only();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(3);
   ImGui::PopFont();

@@ -15,6 +15,7 @@
 
 #include "web/format.h"
 #include "web/platform/page.h"
+#include "web/platform/ui_items.h"
 #include "web/screens.h"
 
 #include "shared/expiry.h"
@@ -398,6 +399,7 @@ FormFooterResult draw_form_footer(TokenForm &form, const std::optional<std::stri
     const float height = ui::paragraph_height(line.c_str(), message_width, font);
     ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + std::max(0.0f, (dp(36) - height) * 0.5f)));
     ui::text_wrapped(line.c_str(), message_width, font, message_color);
+    if (!form.fields.server_message.empty()) platform::set_last_item_live("alert");
   }
 
   ImGui::SetCursorScreenPos(ImVec2(row.x + form.width - buttons_width, row.y));
@@ -409,8 +411,9 @@ FormFooterResult draw_form_footer(TokenForm &form, const std::optional<std::stri
   create_options.enabled = can_submit;
   create_options.size = ImVec2(create_width, 0);
   const ImVec2 create_min = ImGui::GetCursorScreenPos();
-  result.submit = ui::button(create_label, ui::ButtonKind::primary, create_options) ||
-                  (submit_requested && can_submit);
+  const bool clicked = ui::button(create_label, ui::ButtonKind::primary, create_options);
+  if (!message.empty()) platform::set_last_item_description(message);
+  result.submit = clicked || (submit_requested && can_submit);
   if (form.fields.submitting) {
     ImGui::SetCursorScreenPos(ImVec2(create_min.x + dp(12), create_min.y + dp(10)));
     ui::spinner(dp(8), rgb(0xFFFFFF));

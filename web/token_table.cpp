@@ -60,6 +60,16 @@ void apply_sort_specs(UiState &state, ImGuiTableSortSpecs *specs) {
   state.intents.reload_tokens = true;
 }
 
+// The column's sort state for assistive technology, as ARIA names it.
+const char *sort_state_of(int column) {
+  const ImGuiTableColumnFlags flags = ImGui::TableGetColumnFlags(column);
+  if (flags & ImGuiTableColumnFlags_NoSort) return "";
+  if (!(flags & ImGuiTableColumnFlags_IsSorted)) return "none";
+  const ImGuiTable *table = ImGui::GetCurrentTable();
+  return table->Columns[column].SortDirection == ImGuiSortDirection_Descending ? "descending"
+                                                                               : "ascending";
+}
+
 // Moves the cursor down so content `content_height` tall sits in the middle of the row.
 void center_in_row(float row_top, float content_height) {
   const float inner = dp(kRowHeight) - ImGui::GetStyle().CellPadding.y * 2;
@@ -257,7 +267,9 @@ void draw_token_table(UiState &state, float width) {
             column, ImGui::TableGetColumnNextSortDirection(&table->Columns[column]), false);
       }
       platform::record_ui_item("columnheader", name,
-                               ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+                               ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), true,
+                               ImGui::GetItemID());
+      platform::set_last_item_sort(sort_state_of(column));
       if (column == actions) draw_columns_button(cell_right, cell.y);
     }
     ImGui::PopStyleColor(3);

@@ -397,6 +397,7 @@ void field_error(const std::string &message) {
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - dp(4));
   const std::string line = std::string(ICON_EXCLAMATION_CIRCLE "  ") + message;
   text_wrapped(line.c_str(), 0, fonts().small, rgb(color::danger_text));
+  platform::set_last_item_live("alert");
 }
 
 bool input_text(const char *label_id, std::string &value, const char *hint, float width,
@@ -431,6 +432,7 @@ bool radio(const char *label, bool active) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(dp(10), dp(6)));
   ImGui::PushStyleColor(ImGuiCol_Border, rgb(active ? color::accent : color::border_strong));
   const bool pressed = ImGui::RadioButton(label, active);
+  platform::set_last_item_checked(active);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
   ImGui::PopFont();
@@ -444,6 +446,12 @@ bool begin_select(const char *label_id, const char *preview, bool placeholder, f
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max(min.x + width, min.y + ImGui::GetFrameHeight());
   const ImGuiID id = ImGui::GetID(label_id);
+  // Recorded before BeginCombo, which has no test-engine ItemInfo call and, once the list
+  // is open, leaves the list's window current. BeginCombo names its list this way.
+  const bool was_open = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, id), ImGuiPopupFlags_None);
+  platform::record_ui_item("combo", label_id, ImRect(min, max), enabled, id);
+  platform::set_last_item_value(preview);
+  platform::set_last_item_expanded(was_open);
   ImGui::SetNextItemWidth(width);
   if (!enabled) ImGui::BeginDisabled();
   ImGui::PushStyleColor(ImGuiCol_Text, rgb(placeholder ? color::text_placeholder : color::text));
@@ -454,8 +462,6 @@ bool begin_select(const char *label_id, const char *preview, bool placeholder, f
                                       ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLarge);
   ImGui::PopStyleVar(2);
   const bool frame_active = open || ImGui::IsItemActive();
-  // ImGui 1.90's BeginCombo has no test-engine ItemInfo call: record it here.
-  platform::record_ui_item("combo", label_id, ImRect(min, max), enabled, id);
   ImGui::PopStyleColor();
   if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(dp(8), dp(2)));  // the options
   if (!enabled) ImGui::EndDisabled();
@@ -482,6 +488,7 @@ bool select_option(const char *label, bool selected) {
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, dp(6));
   ImGui::PushFont(selected ? fonts().body_medium : fonts().body);
   const bool pressed = ImGui::Selectable(label, selected, 0, ImVec2(0, dp(32)));
+  platform::set_last_item_checked(selected);
   ImGui::PopFont();
   if (selected) {
     ImFont *font = fonts().small;
@@ -546,7 +553,9 @@ void begin_card(const char *id, float width, ImVec2 padding) {
   ImGui::BeginChild(
       id, ImVec2(width, 0),
       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+      // NavFlattened: Tab goes on into the card (the token table) and out again.
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+          ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
 }

@@ -13,8 +13,10 @@
   const formControl = 'input, textarea, select, button, form';
   const guardKeys = (event) => {
     const target = event.target;
+    // The accessibility mirror's elements (a11y-mirror.js) stand for ImGui's widgets:
+    // their keys go on to the app.
     const inFormControl = target instanceof Element && target.closest(formControl) !== null &&
-      !target.classList.contains('clipboard-fallback');
+      !target.classList.contains('clipboard-fallback') && target.closest('#a11y-mirror') === null;
     if (document.body.dataset.screen !== 'app' || inFormControl) {
       event.stopImmediatePropagation();
     }
@@ -34,6 +36,7 @@
   window.hawzuPage = {
     showScreen(name) {
       document.body.dataset.screen = name;
+      if (name !== 'app' && window.hawzuA11y) window.hawzuA11y.reset();
       if (name === 'app') document.getElementById('canvas').focus({preventScroll: true});
     },
     showSignIn(message) {

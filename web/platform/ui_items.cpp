@@ -24,9 +24,18 @@ struct UiItem {
   std::string role;
   ImRect rect;  // device pixels
   bool enabled = true;
-  bool focused = false;  // has the keyboard (active, or ImGui's navigation cursor)
-  ImGuiID id = 0;        // 0 for text the app drew
+  bool focused = false;               // has the keyboard (active, or ImGui's navigation cursor)
+  ImGuiID id = 0;                     // 0 for text the app drew
+  ImGuiWindow *window = nullptr;      // the dialog, popup or page window it belongs to
+  ImGuiWindow *own_window = nullptr;  // the window that drew it (maybe a child window)
+  ImGuiID parent = 0;                 // windows: the window they opened over
   std::optional<std::string> value;
+  std::optional<bool> checked;
+  std::optional<bool> expanded;
+  std::string sort;
+  std::string description;
+  const char *live = nullptr;  // "status" or "alert"
+  bool read_only = false;
 };
 
 std::vector<UiItem> g_current_frame;
@@ -35,6 +44,9 @@ float g_pixel_ratio = 1;
 float g_last_pixel_ratio = 1;
 std::string g_json;
 const char *g_next_role = nullptr;
+// Index in g_current_frame of the item recorded by the last ItemAdd or record_ui_item,
+// -1 when that one was left out: the set_last_item_* functions describe it.
+int g_last_recorded = -1;
 
 // ItemAdd comes first with the rectangle and flags, ItemInfo then with the label.
 struct AddedItem {
@@ -74,13 +86,42 @@ std::string label_of(std::string_view label) {
   return clean_label(id);
 }
 
+// The window an item belongs to for assistive technology: child windows (cards, the
+// table's scrolling region) are part of the dialog, popup or page window around them.
+ImGuiWindow *container_of(ImGuiWindow *window) {
+  while (window && (window->Flags & ImGuiWindowFlags_ChildWindow) &&
+         !(window->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal)) &&
+         window->ParentWindow) {
+    window = window->ParentWindow;
+  }
+  return window;
+}
+
 void add_item(const char *role, std::string label, ImRect rect, const ImRect &clip, bool enabled,
               ImGuiID id = 0) {
+  g_last_recorded = -1;
   rect.ClipWithFull(clip);
   if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
-  const ImGuiContext &g = *ImGui::GetCurrentContext();
+  ImGuiContext &g = *ImGui::GetCurrentContext();
   const bool focused = id != 0 && (g.ActiveId == id || g.NavId == id);
-  g_current_frame.push_back({std::move(label), role, rect, enabled, focused, id, std::nullopt});
+  UiItem item;
+  item.label = std::move(label);
+  item.role = role;
+  item.rect = rect;
+  item.enabled = enabled;
+  item.focused = focused;
+  item.id = id;
+  item.window = container_of(g.CurrentWindow);
+  item.own_window = g.CurrentWindow;
+  g_last_recorded = static_cast<int>(g_current_frame.size());
+  g_current_frame.push_back(std::move(item));
+}
+
+UiItem *last_recorded() {
+  if (g_last_recorded < 0 || g_last_recorded >= static_cast<int>(g_current_frame.size())) {
+    return nullptr;
+  }
+  return &g_current_frame[static_cast<std::size_t>(g_last_recorded)];
 }
 
 const char *role_from_flags(ImGuiContext &g, ImGuiItemStatusFlags flags) {
@@ -118,6 +159,7 @@ void begin_ui_items_frame(float pixel_ratio) {
   g_current_frame.clear();
   g_next_role = nullptr;
   g_added = {};
+  g_last_recorded = -1;
 }
 
 void end_ui_items_frame() {
@@ -131,10 +173,44 @@ void set_next_item_role(const char *role) {
 }
 
 void set_last_item_value(std::string_view value) {
-  const ImGuiID id = ImGui::GetItemID();
-  if (!g_current_frame.empty() && id != 0 && g_current_frame.back().id == id) {
-    g_current_frame.back().value = std::string(value);
+  if (UiItem *item = last_recorded()) item->value = std::string(value);
+}
+
+void set_last_item_checked(bool checked) {
+  if (UiItem *item = last_recorded()) item->checked = checked;
+}
+
+void set_last_item_expanded(bool expanded) {
+  if (UiItem *item = last_recorded()) item->expanded = expanded;
+}
+
+void set_last_item_sort(const char *sort) {
+  if (UiItem *item = last_recorded()) item->sort = sort;
+}
+
+void set_last_item_description(std::string_view description) {
+  if (UiItem *item = last_recorded()) item->description = label_of(description);
+}
+
+void set_last_item_live(const char *live) {
+  if (UiItem *item = last_recorded()) item->live = live;
+}
+
+void set_last_item_read_only() {
+  if (UiItem *item = last_recorded()) item->read_only = true;
+}
+
+bool find_last_frame_item(unsigned int id, ImGuiWindow **window, ImRect *rect) {
+  if (id == 0) return false;
+  for (const UiItem &item : g_last_frame) {
+    if (item.id == id && item.own_window != nullptr && item.role != "window" &&
+        item.role != "popup") {
+      *window = item.own_window;
+      *rect = item.rect;
+      return true;
+    }
   }
+  return false;
 }
 
 void record_ui_item(const char *role, std::string_view label, const ImRect &rect, bool enabled,
@@ -152,6 +228,7 @@ void record_ui_item(const char *role, std::string_view label, const ImRect &rect
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext *ctx, ImGuiID id, const ImRect &bb,
                                  const ImGuiLastItemData *item_data) {
   using namespace hawzu::platform;
+  g_last_recorded = -1;
   g_added.id = id;
   g_added.rect = bb;
   g_added.clip = ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : bb;
@@ -168,15 +245,28 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext *ctx, ImGuiID id, const char *lab
     // full-screen windows and ImGui's internal ones have names starting with "##".
     if (window->ParentWindow == nullptr || (window->Flags & ImGuiWindowFlags_Modal)) {
       if (label[0] != '#' || label[1] != '#') {
-        add_item("window", label_of(label), window->Rect(), window->Rect(), true);
+        add_item("window", label_of(label), window->Rect(), window->Rect(), true, id);
+        if (UiItem *item = last_recorded()) item->window = window;
+      }
+    } else if ((window->Flags & ImGuiWindowFlags_Popup) &&
+               !(window->Flags & ImGuiWindowFlags_Tooltip)) {
+      // A select's list, a menu or a popover: unnamed, over the window that opened it.
+      add_item("popup", "", window->Rect(), window->Rect(), true, id);
+      if (UiItem *item = last_recorded()) {
+        item->window = window;
+        item->parent = window->ParentWindow ? container_of(window->ParentWindow)->ID : 0;
       }
     }
+    g_last_recorded = -1;
     return;
   }
   const char *role = g_next_role ? g_next_role : role_from_flags(*ctx, flags);
   g_next_role = nullptr;
   if (role[0] == '\0') return;  // the app asked to leave this one out
   add_item(role, label_of(label), g_added.rect, g_added.clip, g_added.enabled, id);
+  if (flags & ImGuiItemStatusFlags_Checkable) {
+    set_last_item_checked((flags & ImGuiItemStatusFlags_Checked) != 0);
+  }
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext *, const char *, ...) {}
@@ -188,8 +278,9 @@ const char *ImGuiTestEngine_FindItemDebugLabel(ImGuiContext *, ImGuiID) {
 // ---------------------------------------------------------------------------
 // Called from window.hawzuUi.
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char *hawzu_ui_items_json() {
-  using namespace hawzu::platform;
+namespace hawzu::platform {
+
+const std::string &last_frame_items_json() {
   if (g_json.empty()) {
     const float ratio = g_last_pixel_ratio > 0 ? g_last_pixel_ratio : 1;
     const auto css = [ratio](float device_pixels) {
@@ -204,12 +295,32 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char *hawzu_ui_items_json() {
                        {"w", css(item.rect.GetWidth())},
                        {"h", css(item.rect.GetHeight())},
                        {"enabled", item.enabled},
-                       {"focused", item.focused}});
-      if (item.value) items.back()["value"] = *item.value;
+                       {"focused", item.focused},
+                       {"id", item.id},
+                       {"window", item.window ? item.window->ID : 0}});
+      nlohmann::json &last = items.back();
+      if (item.value) last["value"] = *item.value;
+      if (item.checked) last["checked"] = *item.checked;
+      if (item.expanded) last["expanded"] = *item.expanded;
+      if (!item.sort.empty()) last["sort"] = item.sort;
+      if (!item.description.empty()) last["description"] = item.description;
+      if (item.live) last["live"] = item.live;
+      if (item.read_only) last["readOnly"] = true;
+      if (item.role == "popup" || item.role == "window") last["parent"] = item.parent;
+      if (item.role == "window" && item.window && (item.window->Flags & ImGuiWindowFlags_Modal)) {
+        last["modal"] = true;
+      }
     }
-    g_json = items.dump();
+    // Invalid UTF-8 (never expected) is replaced rather than thrown about.
+    g_json = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  return g_json.c_str();
+  return g_json;
+}
+
+}  // namespace hawzu::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char *hawzu_ui_items_json() {
+  return hawzu::platform::last_frame_items_json().c_str();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE double hawzu_frames_drawn() {

@@ -30,6 +30,7 @@ const CHROMIUM_ARGS = [
  * @param {{width:number,height:number}} [options.viewport]
  * @param {string} [options.grantClipboardTo] an origin to grant clipboard-read/write
  * @param {string} [options.timezoneId] an IANA time zone for the page (default: the machine's)
+ * @param {boolean} [options.bypassCSP] let tests inject scripts (axe-core) past the CSP
  */
 async function openBrowser(options = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-chromium-'));
@@ -40,6 +41,7 @@ async function openBrowser(options = {}) {
     viewport: options.viewport || { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor || 1,
     timezoneId: options.timezoneId,
+    bypassCSP: Boolean(options.bypassCSP),
   });
   if (options.grantClipboardTo) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
