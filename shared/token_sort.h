@@ -1,5 +1,5 @@
-// The sort vocabulary of the access-token list (docs/product.md#token-management): the fields the list can
-// be ordered by and the two directions, as the web app sends them in `sort` and `order`
+// The sort vocabulary of the access-token list (docs/product.md#token-management): the fields the
+// list can be ordered by and the two directions, as the web app sends them in `sort` and `order`
 // and the server reads them. One table, so the two halves cannot spell them differently.
 // Pure; thread-safe.
 #pragma once
