@@ -61,7 +61,12 @@ std::string server_usage() {
          "                       every server of one database needs the same file\n"
          "  --trust-proxy CIDRS  believe X-Forwarded-For/-Proto from these reverse proxies\n"
          "                       (e.g. 127.0.0.1,10.0.0.0/8); without it they are ignored\n"
-         "  --help, --version\n";
+         "  --help, --version\n"
+         "\n"
+         "       hawzu-server migrate-data --from DIR --to postgresql://USER@HOST:PORT/DB\n"
+         "\n"
+         "  copies every row of DIR/hawzu.sqlite3 into an empty PostgreSQL database, verifies\n"
+         "  the row counts and refuses a database that holds data (migrate-data --help)\n";
 }
 
 ParsedOptions parse_server_options(const std::vector<std::string> &args) {

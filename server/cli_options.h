@@ -4,6 +4,7 @@
 //                [--max-connections-per-client N]
 //                [--database postgresql://...] [--token-key-file FILE]
 //                [--trust-proxy CIDR,...]
+//   hawzu-server migrate-data --from DIR --to postgresql://... (tools/migrate_data.h)
 #pragma once
 
 #include <cstddef>

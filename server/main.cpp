@@ -6,6 +6,7 @@
 #include "cli_options.h"
 #include "data_dir.h"
 #include "http/http_server.h"
+#include "tools/migrate_data.h"
 #include "util/event_log.h"
 
 #include <pthread.h>
@@ -48,7 +49,11 @@ int main(int argc, char **argv) {
   using namespace hawzu::server;
   std::signal(SIGPIPE, SIG_IGN);
 
-  auto parsed = parse_server_options(std::vector<std::string>(argv + 1, argv + argc));
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (is_migrate_data_command(args))
+    return run_migrate_data(std::vector<std::string>(args.begin() + 1, args.end()));
+
+  auto parsed = parse_server_options(args);
   if (!parsed.options) {
     fail(parsed.error, 2);
     std::fputs(server_usage().c_str(), stderr);

@@ -29,13 +29,14 @@ const siteDir = process.env.HAWZU_SITE_DIR || path.join(repoRoot, 'build', 'site
  * @param {boolean} [options.demo]      seed the demo workspace (--demo)
  * @param {string}  [options.dataDir]   reuse a data directory (restart tests)
  * @param {string[]} [options.args]     extra flags
+ * @param {boolean} [options.sqlite]    SQLite in dataDir even on a PostgreSQL run
  * @param {number}  [options.timeoutMs] how long to wait for "listening on"
  * @param {object}  [options.env]       extra environment variables for the server
  */
 async function startServer(options = {}) {
   const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-test-'));
   const args = ['--data', dataDir, '--listen', '127.0.0.1:0', '--public', siteDir];
-  const databaseUrl = options.databaseUrl || testDatabaseFor(dataDir);
+  const databaseUrl = options.sqlite ? null : options.databaseUrl || testDatabaseFor(dataDir);
   if (databaseUrl) args.push('--database', databaseUrl);
   if (options.demo) args.push('--demo');
   if (options.args) args.push(...options.args);
