@@ -47,7 +47,7 @@ std::string own_origin(const httplib::Request &request, bool uses_tls) {
   return normalise_origin(std::string(uses_tls ? "https://" : "http://") + host);
 }
 
-bool passes_web_request_checks(const App &app, const httplib::Request &request,
+bool passes_web_request_checks(const App &, const httplib::Request &request,
                                httplib::Response &response) {
   if (request.has_header("Authorization")) {
     refuse(response, 403, "session_required",
