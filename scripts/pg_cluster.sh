@@ -52,7 +52,7 @@ case "$action" in
     # shellcheck disable=SC1090
     . "$state"
     as_owner "$bindir/pg_ctl" -D "$PGDIR/db" -m immediate -w stop >/dev/null 2>&1 || true
-    rm -rf "$PGDIR" "$state"
+    rm -rf "$PGDIR" "$state" "$state.databases"
     echo "pg_cluster: stopped"
     ;;
   restart)

@@ -9,6 +9,7 @@
 'use strict';
 
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -97,8 +98,8 @@ async function startServer(options = {}) {
 // ---------------------------------------------------------------------------
 // PostgreSQL runs of the HTTP tests (CTest label `pg`): HAWZU_TEST_PG_STATE names the
 // state file of the throwaway cluster that scripts/pg_cluster.sh started. Each data
-// directory gets a database of its own, created on first use and remembered in the
-// directory, so a restart on the same directory finds the same data.
+// directory gets a database of its own, created on first use and remembered (beside the
+// state file), so a restart on the same directory finds the same data.
 
 /** A cluster's settings ({PGDIR, PGPORT, PGURL}) read from a pg_cluster.sh state file. */
 function readClusterState(stateFile) {
@@ -136,10 +137,15 @@ function createTestDatabase(cluster = postgresCluster()) {
 
 function testDatabaseFor(dataDir) {
   if (!postgresCluster()) return null;
-  const marker = path.join(dataDir, 'test-database-url');
+  // Remembered beside the cluster's state file, not in the data directory: tests also
+  // start servers on directories that do not exist yet or are not directories.
+  const markers = `${process.env.HAWZU_TEST_PG_STATE}.databases`;
+  fs.mkdirSync(markers, { recursive: true });
+  const key = crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 32);
+  const marker = path.join(markers, key);
   if (fs.existsSync(marker)) return fs.readFileSync(marker, 'utf8').trim();
   const url = createTestDatabase();
-  fs.writeFileSync(marker, url, { mode: 0o600 });
+  fs.writeFileSync(marker, url);
   return url;
 }
 
