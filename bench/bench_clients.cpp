@@ -36,10 +36,15 @@ httplib::Client keep_alive_client(int port) {
 
 void run_clients(int port, int count, Clock::time_point deadline,
                  const std::function<void(int index, httplib::Client &client)> &send) {
+  run_clients(std::vector<int>{port}, count, deadline, send);
+}
+
+void run_clients(const std::vector<int> &ports, int count, Clock::time_point deadline,
+                 const std::function<void(int index, httplib::Client &client)> &send) {
   std::vector<std::thread> threads;
   for (int index = 0; index < count; ++index)
     threads.emplace_back([&, index] {
-      httplib::Client client = keep_alive_client(port);
+      httplib::Client client = keep_alive_client(ports[index % ports.size()]);
       while (Clock::now() < deadline) send(index, client);
     });
   for (std::thread &thread : threads) thread.join();

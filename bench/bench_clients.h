@@ -35,4 +35,9 @@ httplib::Client keep_alive_client(int port);
 void run_clients(int port, int count, Clock::time_point deadline,
                  const std::function<void(int index, httplib::Client &client)> &send);
 
+// The same with several servers: thread i's client talks to ports[i % ports.size()].
+// REQUIRES: ports is not empty.
+void run_clients(const std::vector<int> &ports, int count, Clock::time_point deadline,
+                 const std::function<void(int index, httplib::Client &client)> &send);
+
 }  // namespace hawzu::bench

@@ -2,13 +2,18 @@
 // a realistic mix of API traffic for a fixed time without a single 5xx or failed request.
 //
 //   build/native/bench/hawzu-load [--seconds 60] [--clients 8] [--token-creations-per-second 2]
+//                                 [--database postgresql://... [--servers 2]]
 //
 // It starts hawzu-server as a separate process (HAWZU_SERVER, else the one this build
 // made) on a free loopback port with the demo workspace in a temporary data directory,
-// so client and server share nothing but the socket. Setup, once: the demo owner signs
-// in (one Argon2id hash), creates a Workspace Coordinator token for the clients, and the
-// clients' token fills each project with a first page of test cases. Then, until the
-// time is up:
+// so client and server share nothing but the socket. With --database it keeps the data
+// in that PostgreSQL database (which should be empty: the demo is seeded into it) and
+// starts --servers processes on it (default 1), each on its own port and data directory,
+// the second and later ones with --token-key-file naming the first one's key, as several
+// servers behind a load balancer run; the clients are spread across them. Setup, once: the demo
+// owner signs in (one Argon2id hash), creates a Workspace Coordinator token for the clients, and
+// the clients' token fills each project with a first page of test cases. Then, until the time is
+// up:
 //   - `clients` threads, one keep-alive connection each, act like CI runners and sync
 //     services with the Bearer token, cycling through 7 reads (token self, project
 //     list, test-case list, one test case) and 3 writes (create, update and delete a
@@ -16,6 +21,8 @@
 //   - one more thread acts as the signed-in owner in the web app and creates access
 //     tokens at a steady rate through the session route (cookie + X-Requested-With +
 //     Origin), the expensive path (a write with its audit row).
+// Setup talks to the first server. Bearer client i talks to server i % servers, the
+// token creator to the last server (with several, a session started on the first).
 // Every request has one expected status; anything else is a failure. The report (to
 // standard error) gives per request kind the count, requests/s, p50/p99/max latency and
 // the failures. Exits 1 if any request failed (5xx, another unexpected status, no
@@ -33,6 +40,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -57,6 +65,8 @@ struct LoadOptions {
   int seconds = 60;
   int clients = 8;
   int token_creations_per_second = 2;
+  int servers = 1;
+  std::string database_url;  // empty: SQLite in the data directory
 };
 
 // Every request the run sends.
@@ -276,13 +286,17 @@ void send_next(const Workspace &workspace, int index, httplib::Client &client, C
 void create_tokens(const Workspace &workspace, int port, int per_second, Clock::time_point deadline,
                    Tallies &tallies) {
   httplib::Client client = keep_alive_client(port);
+  // The web app's Origin is the server it was loaded from.
+  httplib::Headers session = workspace.session;
+  session.erase("Origin");
+  session.emplace("Origin", "http://127.0.0.1:" + std::to_string(port));
   const auto interval = std::chrono::microseconds(1000000 / per_second);
   auto next = Clock::now();
   for (long n = 1; Clock::now() < deadline; ++n) {
     const std::string body =
         workspace_token_body("Load run token " + std::to_string(n), "workspace_viewer").dump();
     timed(tallies, create_access_token, 201, [&] {
-      return client.Post(workspace_path(workspace) + "/access-tokens", workspace.session, body,
+      return client.Post(workspace_path(workspace) + "/access-tokens", session, body,
                          "application/json");
     });
     next = std::max(next + interval, Clock::now());
@@ -318,42 +332,106 @@ RequestTally report(Tallies &tallies, double seconds) {
   return total;
 }
 
+// Takes "--database URL" out of the command line (the other flags are whole numbers).
+// Returns false (after saying why) when it has no value.
+bool take_database_flag(std::vector<char *> &args, std::string &database_url) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (std::string(args[i]) != "--database") continue;
+    if (i + 1 >= args.size() || std::string(args[i + 1]).empty()) {
+      std::fprintf(stderr, "--database needs a postgresql:// URL\n");
+      return false;
+    }
+    database_url = args[i + 1];
+    args.erase(args.begin() + i, args.begin() + i + 2);
+    --i;
+  }
+  return true;
+}
+
+// Stops every server; returns how the ones that did not exit cleanly ended.
+std::string stop_all(std::vector<std::unique_ptr<ServerProcess>> &servers) {
+  std::string problems;
+  for (auto &server : servers) {
+    const std::string stopped = server->stop();
+    if (!stopped.empty()) problems += (problems.empty() ? "" : "; ") + stopped;
+  }
+  return problems;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
   LoadOptions options;
-  if (!parse_int_flags(argc, argv,
+  std::vector<char *> args(argv, argv + argc);
+  if (!take_database_flag(args, options.database_url)) return 2;
+  if (!parse_int_flags(static_cast<int>(args.size()), args.data(),
                        {{"--seconds", &options.seconds},
                         {"--clients", &options.clients},
-                        {"--token-creations-per-second", &options.token_creations_per_second}}))
+                        {"--token-creations-per-second", &options.token_creations_per_second},
+                        {"--servers", &options.servers}}))
     return 2;
+  if (options.servers > 1 && options.database_url.empty()) {
+    std::fprintf(stderr, "--servers above 1 needs --database (servers share one PostgreSQL)\n");
+    return 2;
+  }
+  if (options.servers > 16) {
+    std::fprintf(stderr, "--servers is at most 16\n");
+    return 2;
+  }
   const char *from_environment = std::getenv("HAWZU_SERVER");
   const std::string server_binary = from_environment ? from_environment : HAWZU_SERVER_PATH;
 
-  ServerProcess server;
-  if (std::string problem = server.start(server_binary); !problem.empty()) {
-    std::fprintf(stderr, "hawzu-load: %s\n", problem.c_str());
-    return 1;
+  // The first server seeds the demo; the others share its database and token key.
+  std::vector<std::unique_ptr<ServerProcess>> servers;
+  std::vector<int> ports;
+  for (int i = 0; i < options.servers; ++i) {
+    ServerSettings settings;
+    settings.database_url = options.database_url;
+    if (i > 0) {
+      settings.demo = false;
+      settings.token_key_file = servers.front()->data_dir() + "/token-hash.key";
+    }
+    servers.push_back(std::make_unique<ServerProcess>());
+    if (std::string problem = servers.back()->start(server_binary, settings); !problem.empty()) {
+      std::fprintf(stderr, "hawzu-load: %s\n", problem.c_str());
+      return 1;
+    }
+    ports.push_back(servers.back()->port());
   }
   const auto setup_started = Clock::now();
-  std::optional<Workspace> workspace = set_up(server.port());
+  std::optional<Workspace> workspace = set_up(ports.front());
   if (!workspace) return 1;
-  std::fprintf(stderr,
-               "hawzu-load: hawzu-server (its own process) on 127.0.0.1:%d, set up in "
-               "%.1f s;\n  %d s, %d Bearer clients (keep-alive) in %zu projects, %d token "
-               "creations/s, %u cores\n",
-               server.port(), std::chrono::duration<double>(Clock::now() - setup_started).count(),
-               options.seconds, options.clients, workspace->project_ids.size(),
-               options.token_creations_per_second, std::thread::hardware_concurrency());
+  const double setup_seconds = std::chrono::duration<double>(Clock::now() - setup_started).count();
+  if (options.database_url.empty()) {
+    std::fprintf(stderr,
+                 "hawzu-load: hawzu-server (its own process) on 127.0.0.1:%d, set up in "
+                 "%.1f s;\n  %d s, %d Bearer clients (keep-alive) in %zu projects, %d token "
+                 "creations/s, %u cores\n",
+                 ports.front(), setup_seconds, options.seconds, options.clients,
+                 workspace->project_ids.size(), options.token_creations_per_second,
+                 std::thread::hardware_concurrency());
+  } else {
+    std::string listening;
+    for (int port : ports)
+      listening += (listening.empty() ? "127.0.0.1:" : ", 127.0.0.1:") + std::to_string(port);
+    std::fprintf(stderr,
+                 "hawzu-load: %d hawzu-server processes on one PostgreSQL database (%s), set "
+                 "up in %.1f s;\n  %d s, %d Bearer clients (keep-alive, round-robin over the "
+                 "servers) in %zu projects, %d token creations/s (on the last server), %u "
+                 "cores\n",
+                 options.servers, listening.c_str(), setup_seconds, options.seconds,
+                 options.clients, workspace->project_ids.size(), options.token_creations_per_second,
+                 std::thread::hardware_concurrency());
+  }
 
   // One set of tallies per thread (the last one is the token creator's): no sharing.
   std::vector<Tallies> tallies(options.clients + 1);
   std::vector<ClientState> states(options.clients);
   const auto started = Clock::now();
   const auto deadline = started + std::chrono::seconds(options.seconds);
-  std::thread token_creator(create_tokens, std::cref(*workspace), server.port(),
+  std::thread token_creator(create_tokens, std::cref(*workspace), ports.back(),
                             options.token_creations_per_second, deadline, std::ref(tallies.back()));
-  run_clients(server.port(), options.clients, deadline, [&](int index, httplib::Client &client) {
+  run_clients(ports, options.clients, deadline, [&](int index, httplib::Client &client) {
     send_next(*workspace, index, client, states[index], tallies[index]);
   });
   token_creator.join();
@@ -364,7 +442,7 @@ int main(int argc, char **argv) {
     for (int step = 0; step < kStepCount; ++step) merged[step].add(thread[step]);
   RequestTally total = report(merged, seconds);
 
-  const std::string stopped = server.stop();
+  const std::string stopped = stop_all(servers);
   if (!stopped.empty()) std::fprintf(stderr, "hawzu-load: %s\n", stopped.c_str());
   const bool passed = total.failures() == 0 && stopped.empty() && total.requests() > 0;
   std::fprintf(stderr, "hawzu-load: %s: %ld requests in %.1f s, %ld failed (%ld 5xx)\n",

@@ -30,19 +30,24 @@ std::string describe_exit(int status) {
 
 }  // namespace
 
-std::string ServerProcess::start(const std::string &binary) {
+std::string ServerProcess::start(const std::string &binary, const ServerSettings &settings) {
   std::string pattern = (std::filesystem::temp_directory_path() / "hawzu-load-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) return "cannot create a temporary directory";
   temp_dir_ = pattern;
   // The server creates the data directory itself (mode 0700), as on a first start.
-  const std::string data_dir = temp_dir_ + "/data";
+  const std::string data_dir = this->data_dir();
 
   int output[2];
   if (::pipe2(output, O_CLOEXEC) != 0) return "cannot create a pipe";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO);
-  std::vector<std::string> args = {binary, "--data", data_dir, "--listen", "127.0.0.1:0", "--demo"};
+  std::vector<std::string> args = {binary, "--data", data_dir, "--listen", "127.0.0.1:0"};
+  if (settings.demo) args.push_back("--demo");
+  if (!settings.database_url.empty())
+    args.insert(args.end(), {"--database", settings.database_url});
+  if (!settings.token_key_file.empty())
+    args.insert(args.end(), {"--token-key-file", settings.token_key_file});
   std::vector<char *> argv;
   for (std::string &arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
