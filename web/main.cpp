@@ -103,7 +103,7 @@ void frame() {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
+  hawzu::platform::new_frame_in_input_order();
   hawzu::platform::begin_ui_items_frame(display.pixel_ratio);
   hawzu::app_draw();
   ImGui::Render();

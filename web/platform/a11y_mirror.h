@@ -17,6 +17,12 @@ namespace hawzu::platform {
 // REQUIRES: install_ui_items() ran.
 void install_a11y_mirror();
 
+// ImGui::NewFrame(), keeping the order of the mirror's requests and the typed input:
+// a focus or activation that arrived while keys were still queued is applied once
+// those keys are processed, and keys that came after it wait until then. Use in
+// place of ImGui::NewFrame().
+void new_frame_in_input_order();
+
 // Hands the last frame's items, and the ID of the widget with ImGui's focus, to the
 // mirror when either changed since the last call. Call after end_ui_items_frame().
 void publish_a11y_mirror();
