@@ -10,6 +10,7 @@
 #include "security/password_hasher.h"
 #include "security/token_hasher.h"
 #include "services/auth_service.h"
+#include "services/member_service.h"
 #include "services/project_service.h"
 #include "services/session_service.h"
 #include "services/test_case_service.h"
@@ -35,6 +36,7 @@ struct App {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<TokenService> tokens;
   std::unique_ptr<WorkspaceService> workspaces;
+  std::unique_ptr<MemberService> members;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<TestCaseService> test_cases;
 };

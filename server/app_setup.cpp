@@ -121,6 +121,7 @@ std::string open_app(App &app) {
                                       *app.sessions, *app.authenticator);
     app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);
     app.workspaces = std::make_unique<WorkspaceService>(*app.database);
+    app.members = std::make_unique<MemberService>(*app.database, *app.clock);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
     app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
 

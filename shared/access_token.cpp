@@ -97,6 +97,19 @@ TokenStatus token_status(bool disabled, std::optional<std::int64_t> expires_at, 
   return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
 }
 
+std::string_view wire_name(DisabledReason reason) {
+  switch (reason) {
+    case DisabledReason::owner_removed:
+      return "owner_removed";
+  }
+  return "";
+}
+
+std::optional<DisabledReason> parse_disabled_reason(std::string_view wire) {
+  if (wire == "owner_removed") return DisabledReason::owner_removed;
+  return std::nullopt;
+}
+
 nlohmann::json to_json(const AccessToken &token) {
   const bool is_workspace_token = token.access_type == AccessType::workspace;
   nlohmann::json json = nlohmann::json::object();
@@ -118,6 +131,10 @@ nlohmann::json to_json(const AccessToken &token) {
   json["projects"] = projects;
   json["status"] = std::string(wire_name(token.status));
   json["created_by"] = {{"id", token.created_by.id}, {"name", token.created_by.name}};
+  json["owner"] = {{"id", token.owner.id}, {"name", token.owner.name}};
+  json["disabled_reason"] = token.disabled_reason
+                                ? nlohmann::json(std::string(wire_name(*token.disabled_reason)))
+                                : nlohmann::json(nullptr);
   json["created_at"] = format_rfc3339_utc(token.created_at);
   json["expires_at"] = optional_time_to_json(token.expires_at);
   json["last_used_at"] = optional_time_to_json(token.last_used_at);
@@ -149,6 +166,14 @@ std::optional<AccessToken> access_token_from_json(const nlohmann::json &json) {
       !read_int64(*created_by, "id", token.created_by.id) ||
       !read_string(*created_by, "name", token.created_by.name)) {
     return std::nullopt;
+  }
+  auto owner = json.find("owner");
+  if (owner == json.end() || !owner->is_object() || !read_int64(*owner, "id", token.owner.id) ||
+      !read_string(*owner, "name", token.owner.name)) {
+    return std::nullopt;
+  }
+  if (auto reason = json.find("disabled_reason"); reason != json.end() && reason->is_string()) {
+    token.disabled_reason = parse_disabled_reason(reason->get<std::string>());
   }
 
   // A workspace token has a role and no projects; a project token the other way round.

@@ -34,6 +34,13 @@ struct UserRef {
   std::string name;
 };
 
+// Why the server, not a person, disabled a token; shown in its details.
+enum class DisabledReason {
+  owner_removed,  // its owner was removed from the workspace
+};
+std::string_view wire_name(DisabledReason reason);  // "owner_removed"
+std::optional<DisabledReason> parse_disabled_reason(std::string_view wire);
+
 struct AccessToken {
   std::int64_t id = 0;
   std::string name;
@@ -43,8 +50,13 @@ struct AccessToken {
   std::vector<ProjectGrant> projects;           // project tokens
   TokenStatus status = TokenStatus::enabled;
   UserRef created_by;
-  std::int64_t created_at = 0;             // Unix seconds
-  std::optional<std::int64_t> expires_at;  // Unix seconds, last valid second
+  // The member whose authority the token acts under: its creator, until an Owner or
+  // Manager enables it after its owner left. Bearer requests are bounded by the
+  // owner's current role as well as the token's own.
+  UserRef owner;
+  std::optional<DisabledReason> disabled_reason;  // set only while disabled by the server
+  std::int64_t created_at = 0;                    // Unix seconds
+  std::optional<std::int64_t> expires_at;         // Unix seconds, last valid second
   std::optional<std::int64_t> last_used_at;
 };
 

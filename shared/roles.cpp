@@ -82,6 +82,8 @@ std::string_view wire_name(Permission permission) {
       return "update_project";
     case Permission::manage_access_tokens:
       return "manage_access_tokens";
+    case Permission::manage_members:
+      return "manage_members";
   }
   return "";
 }
@@ -129,7 +131,8 @@ const std::vector<Permission> &all_permissions() {
                                                       Permission::delete_test_cases,
                                                       Permission::create_projects,
                                                       Permission::update_project,
-                                                      Permission::manage_access_tokens};
+                                                      Permission::manage_access_tokens,
+                                                      Permission::manage_members};
   return permissions;
 }
 
@@ -170,6 +173,9 @@ bool allows(WorkspaceRole role, Permission permission) {
       return rank(role) >= rank(WorkspaceRole::coordinator);
     case Permission::manage_access_tokens:
       return rank(role) >= rank(WorkspaceRole::manager);
+    // Only an Owner decides who belongs to the workspace and with which role.
+    case Permission::manage_members:
+      return role == WorkspaceRole::owner;
   }
   return false;
 }
@@ -188,6 +194,7 @@ bool allows(ProjectRole role, Permission permission) {
     case Permission::create_projects:
       return false;
     case Permission::manage_access_tokens:
+    case Permission::manage_members:
       return false;
   }
   return false;

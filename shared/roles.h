@@ -25,13 +25,14 @@ enum class Permission {
   create_projects,       // workspace-level only: project tokens never have it
   update_project,        // rename a project
   manage_access_tokens,  // web session only: tokens never have it
+  manage_members,        // change members' roles, remove members; web session only
 };
 
-std::string_view wire_name(WorkspaceRole role);    // "workspace_manager"
-std::string_view wire_name(ProjectRole role);      // "project_member"
-std::string_view display_name(WorkspaceRole role); // "Workspace Manager"
-std::string_view display_name(ProjectRole role);   // "Project Member"
-std::string_view wire_name(Permission permission); // "write_test_cases"
+std::string_view wire_name(WorkspaceRole role);     // "workspace_manager"
+std::string_view wire_name(ProjectRole role);       // "project_member"
+std::string_view display_name(WorkspaceRole role);  // "Workspace Manager"
+std::string_view display_name(ProjectRole role);    // "Project Member"
+std::string_view wire_name(Permission permission);  // "write_test_cases"
 
 std::optional<WorkspaceRole> parse_workspace_role(std::string_view wire);
 std::optional<ProjectRole> parse_project_role(std::string_view wire);

@@ -34,6 +34,8 @@ Principal token_principal(const StoredToken &stored) {
   token.workspace_role = stored.token.workspace_role;
   for (const ProjectGrant &grant : stored.token.projects)
     token.project_roles[grant.project_id] = grant.role;
+  token.owner_id = stored.token.owner.id;
+  token.owner_role = stored.owner_role;
   return token;
 }
 

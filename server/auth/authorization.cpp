@@ -32,6 +32,11 @@ OperationRule rule_for(Operation operation) {
       return {Permission::delete_test_cases, false};
     case Operation::read_own_access_token:
       return {Permission::read, false, true};
+    case Operation::list_members:
+      return {Permission::read, false, false, true};
+    case Operation::change_member_role:
+    case Operation::remove_member:
+      return {Permission::manage_members, true};
   }
   return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
 }
@@ -76,9 +81,33 @@ std::string_view operation_name(Operation operation) {
       return "delete_test_case";
     case Operation::read_own_access_token:
       return "read_own_access_token";
+    case Operation::list_members:
+      return "list_members";
+    case Operation::change_member_role:
+      return "change_member_role";
+    case Operation::remove_member:
+      return "remove_member";
   }
   return "";
 }
+
+namespace {
+
+// What the token's own roles allow, before its owner's role is considered.
+AccessDecision token_roles_decision(const TokenPrincipal &token, Permission permission,
+                                    std::optional<std::int64_t> project_id) {
+  if (token.workspace_role)
+    return allows(*token.workspace_role, permission) ? AccessDecision::granted
+                                                     : AccessDecision::forbidden;
+  // A project token: per project.
+  if (!project_id)
+    return permission == Permission::read ? AccessDecision::granted : AccessDecision::forbidden;
+  auto grant = token.project_roles.find(*project_id);
+  if (grant == token.project_roles.end()) return AccessDecision::not_found;
+  return allows(grant->second, permission) ? AccessDecision::granted : AccessDecision::forbidden;
+}
+
+}  // namespace
 
 AccessDecision authorize(const Principal &principal, Permission permission,
                          std::int64_t workspace_id, std::optional<std::int64_t> project_id) {
@@ -91,16 +120,15 @@ AccessDecision authorize(const Principal &principal, Permission permission,
   // An access token: scoped to its one workspace.
   const TokenPrincipal &token = *principal.token();
   if (token.workspace_id != workspace_id) return AccessDecision::not_found;
-  if (permission == Permission::manage_access_tokens) return AccessDecision::forbidden;
-  if (token.workspace_role)
-    return allows(*token.workspace_role, permission) ? AccessDecision::granted
-                                                     : AccessDecision::forbidden;
-  // A project token: per project.
-  if (!project_id)
-    return permission == Permission::read ? AccessDecision::granted : AccessDecision::forbidden;
-  auto grant = token.project_roles.find(*project_id);
-  if (grant == token.project_roles.end()) return AccessDecision::not_found;
-  return allows(grant->second, permission) ? AccessDecision::granted : AccessDecision::forbidden;
+  if (permission == Permission::manage_access_tokens || permission == Permission::manage_members)
+    return AccessDecision::forbidden;
+  const AccessDecision by_token_roles = token_roles_decision(token, permission, project_id);
+  if (by_token_roles != AccessDecision::granted) return by_token_roles;
+  // The owner's current role bounds the token: the stricter of the two wins. A project
+  // permission is checked against the workspace permission of the same name (a
+  // Viewer's project token cannot write test cases in any project).
+  if (!token.owner_role || !allows(*token.owner_role, permission)) return AccessDecision::forbidden;
+  return AccessDecision::granted;
 }
 
 AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
@@ -112,6 +140,11 @@ AccessDecision authorize(const Principal &principal, Operation operation, std::i
                                                : AccessDecision::not_found;
   }
   if (rule.access_token_only && principal.is_user()) return AccessDecision::forbidden;
+  if (const TokenPrincipal *token = principal.token();
+      token && rule.project_token_refused && !token->workspace_role) {
+    return token->workspace_id == workspace_id ? AccessDecision::forbidden
+                                               : AccessDecision::not_found;
+  }
   return authorize(principal, rule.permission, workspace_id, project_id);
 }
 

@@ -45,12 +45,18 @@ enum class Operation {
   delete_test_case,
   // The calling access token's own details (an access token only).
   read_own_access_token,
+  // Members of the workspace: listed by anyone in it (workspace tokens too), changed by
+  // Owners in the web app.
+  list_members,
+  change_member_role,
+  remove_member,
 };
 
 struct OperationRule {
   Permission permission = Permission::read;
   bool web_session_only = false;   // an access token is refused (403) whatever its role
   bool access_token_only = false;  // a web session is refused: a person has no calling token
+  bool project_token_refused = false;  // a project token is refused (403): it sees projects only
 };
 
 OperationRule rule_for(Operation operation);

@@ -36,13 +36,17 @@ struct UserPrincipal {
 };
 
 // An access token and what it grants: a workspace token has a workspace role across its
-// workspace; a project token a role per assigned project.
+// workspace; a project token a role per assigned project. Either is bounded by its
+// owner's role in the workspace as read with the token (nullopt: the owner is no longer
+// a member, and the token may do nothing).
 struct TokenPrincipal {
   std::int64_t token_id = 0;
   std::string identifier;  // public ("hwz_Ab12Cd34"), for the access log
   std::int64_t workspace_id = 0;
   std::optional<WorkspaceRole> workspace_role;
   std::map<std::int64_t, ProjectRole> project_roles;
+  std::int64_t owner_id = 0;
+  std::optional<WorkspaceRole> owner_role;
 };
 
 class Principal {

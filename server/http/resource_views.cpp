@@ -26,4 +26,10 @@ nlohmann::json test_case_json(const TestCaseRecord &test_case) {
           {"updated_at", format_rfc3339_utc(test_case.updated_at)}};
 }
 
+nlohmann::json member_json(const MemberRecord &member) {
+  return {{"user", {{"id", member.user_id}, {"name", member.name}, {"email", member.email}}},
+          {"role", std::string(wire_name(member.role))},
+          {"role_name", std::string(display_name(member.role))}};
+}
+
 }  // namespace hawzu::server

@@ -55,6 +55,17 @@ ServiceError token_disabled(const char *action) {
           0};
 }
 
+// Enabling a token whose owner left makes the enabler its owner; a token ranked above
+// the enabler would then act beyond their authority.
+ServiceError role_above_enabler(WorkspaceRole token_role) {
+  return {ErrorKind::forbidden,
+          "forbidden",
+          "Its owner left the workspace, and enabling it would make you its owner, but its role (" +
+              std::string(display_name(token_role)) + ") is above yours.",
+          {},
+          0};
+}
+
 ServiceError token_name_taken() {
   return {ErrorKind::conflict,
           "name_taken",
@@ -380,11 +391,28 @@ Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::i
   const TokenState wanted = enabled ? TokenState::enabled : TokenState::disabled;
   if (stored->state == wanted) return view_at(std::move(*stored), now);  // idempotent
 
+  AuditStore audit(*connection);
+  if (enabled && !stored->owner_role) {
+    // The owner left: whoever enables the token takes it over, so it acts under a
+    // present member's authority again, and never above that member's own role.
+    const UserPrincipal &person = principal.person();
+    const WorkspaceRole enabler_role = *person.role_in(workspace_id);
+    if (stored->token.workspace_role && !may_assign(enabler_role, *stored->token.workspace_role))
+      return role_above_enabler(*stored->token.workspace_role);
+    tokens.set_owner(token_id, person.user_id, now);
+    AuditEntry entry =
+        token_audit(principal, workspace_id, token_id, "access_token.owner_changed", now);
+    entry.details = {{"identifier", stored->token.identifier},
+                     {"name", stored->token.name},
+                     {"from", {{"id", stored->token.owner.id}, {"name", stored->token.owner.name}}},
+                     {"to", {{"id", person.user_id}, {"name", person.name}}}};
+    audit.append(entry);
+  }
   tokens.set_state(token_id, wanted, now);
   AuditEntry entry = token_audit(principal, workspace_id, token_id,
                                  enabled ? "access_token.enable" : "access_token.disable", now);
   entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
-  AuditStore(*connection).append(entry);
+  audit.append(entry);
   std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
   transaction.commit();
   return view_at(std::move(*updated), now);

@@ -13,6 +13,9 @@
 //     now > expires_at, else "enabled". A disabled token cannot be edited or revoked
 //     (409 token_disabled). Disable and enable are idempotent: disabling a disabled
 //     token (or enabling an enabled one) answers the token unchanged, writes nothing.
+//   - Owner: a token acts under its owner's authority (first its creator). Enabling a
+//     token whose owner is no longer a member makes the enabler its owner (audited as
+//     access_token.owner_changed), refused (403) when its role is above the enabler's.
 //   - Edit: fields absent from the body keep their values; an expiry that is sent is
 //     counted from the time of the edit (like a new token), so "1 Month" means a month
 //     from now. The access type is locked (400). An edit that changes nothing writes

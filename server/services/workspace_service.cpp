@@ -1,5 +1,6 @@
 #include "services/workspace_service.h"
 
+#include "auth/authorization.h"
 #include "store/workspace_store.h"
 
 namespace hawzu::server {
@@ -24,12 +25,11 @@ std::vector<WorkspaceView> WorkspaceService::workspaces_of(const Principal &prin
   std::optional<std::string> name = WorkspaceStore(*connection).workspace_name(token.workspace_id);
   if (!name) return views;
   WorkspaceView view{token.workspace_id, *name, token.workspace_role, {}};
-  if (token.workspace_role) {
-    for (Permission permission : permissions_of(*token.workspace_role))
-      if (permission != Permission::manage_access_tokens) view.permissions.push_back(permission);
-  } else {
-    view.permissions.push_back(Permission::read);
-  }
+  // What authorization.h would grant the token workspace-wide now, its owner's current
+  // role included.
+  for (Permission permission : all_permissions())
+    if (authorize(principal, permission, token.workspace_id) == AccessDecision::granted)
+      view.permissions.push_back(permission);
   views.push_back(std::move(view));
   return views;
 }

@@ -25,12 +25,18 @@ namespace {
 // ---------------------------------------------------------------------------
 // [SECTION] Reading rows: the columns, state names, name collisions
 
-// The columns read_token() reads, and where they come from.
+// The columns read_token() reads, and where they come from: the token, its creator (u),
+// its owner (o) and the owner's current membership of the token's workspace (om; no
+// row once the owner left).
 const std::string kTokenColumns =
     "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
-    "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at";
-constexpr int kTokenColumnCount = 12;
-const std::string kTokenSource = " FROM access_tokens t JOIN users u ON u.id = t.created_by ";
+    "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at, "
+    "t.owner_id, o.name, t.disabled_reason, om.role";
+constexpr int kTokenColumnCount = 16;
+const std::string kTokenSource =
+    " FROM access_tokens t JOIN users u ON u.id = t.created_by "
+    "JOIN users o ON o.id = t.owner_id "
+    "LEFT JOIN memberships om ON om.workspace_id = t.workspace_id AND om.user_id = t.owner_id ";
 const std::string kSelectToken = kTokenColumns + kTokenSource;
 
 std::string_view state_wire_name(TokenState state) {
@@ -67,6 +73,10 @@ StoredToken read_token(const Statement &row) {
   token.created_at = row.column_int64(9);
   token.expires_at = row.column_optional_int64(10);
   token.last_used_at = row.column_optional_int64(11);
+  token.owner = {row.column_int64(12), row.column_text(13)};
+  if (auto reason = row.column_optional_text(14))
+    token.disabled_reason = parse_disabled_reason(*reason);
+  if (auto role = row.column_optional_text(15)) stored.owner_role = parse_workspace_role(*role);
   return stored;
 }
 
@@ -118,8 +128,8 @@ std::optional<std::int64_t> TokenStore::insert(const NewTokenRow &row) {
   {
     Statement statement = db_.prepare(
         "INSERT INTO access_tokens (workspace_id, name, name_key, identifier, secret_hash, "
-        "access_type, workspace_role, status, created_by, created_at, expires_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?, ?, ?) "
+        "access_type, workspace_role, status, created_by, owner_id, created_at, expires_at, "
+        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'enabled', ?8, ?8, ?9, ?10, ?11) "
         "ON CONFLICT (workspace_id, name_key) WHERE status != 'revoked' DO NOTHING "
         "RETURNING id");
     statement.bind(1, row.workspace_id)
@@ -235,10 +245,39 @@ bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
 }
 
 void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t now) {
+  // A person's decision replaces whatever reason the server had for disabling it.
   db_.prepare(
-         "UPDATE access_tokens SET status = ?1, updated_at = ?2, "
+         "UPDATE access_tokens SET status = ?1, updated_at = ?2, disabled_reason = NULL, "
          "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END WHERE id = ?3")
       .bind(1, state_wire_name(state))
+      .bind(2, now)
+      .bind(3, token_id)
+      .run();
+}
+
+std::vector<StoredToken> TokenStore::disable_owned_by(std::int64_t workspace_id,
+                                                      std::int64_t owner_id, std::int64_t now) {
+  std::vector<StoredToken> owned;
+  {
+    Statement statement = db_.prepare(kSelectToken +
+                                      "WHERE t.workspace_id = ? AND t.owner_id = ? "
+                                      "AND t.status = 'enabled' ORDER BY t.id");
+    statement.bind(1, workspace_id).bind(2, owner_id);
+    while (statement.step()) owned.push_back(read_token(statement));
+  }
+  db_.prepare(
+         "UPDATE access_tokens SET status = 'disabled', disabled_reason = 'owner_removed', "
+         "updated_at = ?3 WHERE workspace_id = ?1 AND owner_id = ?2 AND status = 'enabled'")
+      .bind(1, workspace_id)
+      .bind(2, owner_id)
+      .bind(3, now)
+      .run();
+  return owned;
+}
+
+void TokenStore::set_owner(std::int64_t token_id, std::int64_t owner_id, std::int64_t now) {
+  db_.prepare("UPDATE access_tokens SET owner_id = ?, updated_at = ? WHERE id = ?")
+      .bind(1, owner_id)
       .bind(2, now)
       .bind(3, token_id)
       .run();

@@ -29,6 +29,8 @@ struct StoredToken {
   AccessToken token;
   std::int64_t workspace_id = 0;
   TokenState state = TokenState::enabled;
+  // The owner's role in the workspace as of this read; nullopt once they left it.
+  std::optional<WorkspaceRole> owner_role;
 };
 
 struct NewTokenRow {
@@ -112,6 +114,13 @@ class TokenStore {
 
   // REQUIRES: the token is not revoked. Revoking also sets revoked_at.
   void set_state(std::int64_t token_id, TokenState state, std::int64_t now);
+
+  // Disables the enabled tokens of the workspace owned by `owner_id`, with the reason
+  // owner_removed, and returns them as they were before.
+  std::vector<StoredToken> disable_owned_by(std::int64_t workspace_id, std::int64_t owner_id,
+                                            std::int64_t now);
+
+  void set_owner(std::int64_t token_id, std::int64_t owner_id, std::int64_t now);
 
   TokenListPage list(const TokenListFilter &filter, std::int64_t now);
 

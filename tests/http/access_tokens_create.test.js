@@ -85,8 +85,10 @@ test('a workspace token: 201, the token once, the object, no-store', async () =>
   assert.deepEqual(Object.keys(res.body).sort(), ['access_token', 'token']);
   const { token, access_token: t } = res.body;
   assert.match(token, /^hwz_[0-9A-Za-z]{42}$/);
-  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'expires_at', 'id', 'identifier', 'last_used_at', 'name', 'projects', 'status', 'workspace_role']);
+  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'disabled_reason', 'expires_at', 'id', 'identifier', 'last_used_at', 'name', 'owner', 'projects', 'status', 'workspace_role']);
   assert.equal(t.name, 'CI Runner');
+  assert.deepEqual(t.owner, t.created_by, 'the creator owns a new token');
+  assert.equal(t.disabled_reason, null);
   assert.equal(t.identifier, token.slice(0, 12));
   assert.equal(t.access_type, 'workspace');
   assert.equal(t.workspace_role, 'workspace_coordinator');

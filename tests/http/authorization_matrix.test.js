@@ -108,6 +108,27 @@ function fill(template, target) {
     .replace('{cid}', String(target.cid));
 }
 
+// In scope: the route's success status when `allowed`, else 403 (for a token with code
+// insufficient_scope and the matching WWW-Authenticate challenge).
+function expectOutcome(route, res, text, where, allowed, kind) {
+  if (allowed) {
+    assert.equal(res.status, route.ok, `${where}: ${text}`);
+    return;
+  }
+  assert.equal(res.status, 403, `${where}: ${text}`);
+  assert.match(res.headers.get('content-type'), /^application\/problem\+json/, where);
+  if (kind === 'token') {
+    assert.equal(JSON.parse(text).code, 'insufficient_scope', where);
+    assert.equal(
+      res.headers.get('www-authenticate'),
+      'Bearer realm="hawzu", error="insufficient_scope"',
+      where,
+    );
+  } else {
+    assert.equal(JSON.parse(text).code, 'forbidden', where);
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 test('authorization matrix', async (t) => {
@@ -253,22 +274,7 @@ test('authorization matrix', async (t) => {
             assert.equal(JSON.parse(text).code, 'not_found', where);
             continue;
           }
-          if (allows[route.permission]) {
-            assert.equal(res.status, route.ok, `${where}: ${text}`);
-            continue;
-          }
-          assert.equal(res.status, 403, `${where}: ${text}`);
-          assert.match(res.headers.get('content-type'), /^application\/problem\+json/, where);
-          if (principal.kind === 'token') {
-            assert.equal(JSON.parse(text).code, 'insufficient_scope', where);
-            assert.equal(
-              res.headers.get('www-authenticate'),
-              'Bearer realm="hawzu", error="insufficient_scope"',
-              where,
-            );
-          } else {
-            assert.equal(JSON.parse(text).code, 'forbidden', where);
-          }
+          expectOutcome(route, res, text, where, allows[route.permission], principal.kind);
         }
       }
     });
@@ -360,6 +366,89 @@ test('authorization matrix', async (t) => {
         assert.equal(res.status, 403, `${principal.label}: ${method} ${p}`);
         assert.equal(answer.code, 'session_required', `${principal.label}: ${method} ${p}`);
         assert.equal(res.headers.get('set-cookie'), null, 'a token never gets a session cookie');
+      }
+    }
+  });
+
+  // The owner dimension (docs/product.md#members-and-token-authority): tokens made by the
+  // Manager act under the Manager's authority. The Owner lowers the Manager's role step
+  // by step; at each step every token may do only what both its own role and its
+  // owner's current role allow, from the very next request.
+  await t.test('every token is bounded by its owner\'s current role', async () => {
+    const manager = await signIn(server, 'manager@acme.test');
+    const members = await (await sessionRequest(server, owner, 'GET', `/api/v1/workspace/${wid}/members`)).json();
+    const managerId = members.items.find((m) => m.user.email === 'manager@acme.test').user.id;
+    const tokens = [];
+    for (const role of catalogue.workspace_roles.filter((r) => r.assignable_to_token)) {
+      const { token } = await createToken(server, manager, wid, {
+        name: `Owned ${role.role}`,
+        workspace_role: role.role,
+      });
+      tokens.push({ label: `workspace token ${role.role}`, role: role.role, token });
+    }
+    for (const role of catalogue.project_roles) {
+      const { token } = await createToken(server, manager, wid, {
+        name: `Owned ${role.role}`,
+        projects: [{ project_id: webApp.id, role: role.role }],
+      });
+      tokens.push({ label: `project token ${role.role}`, role: role.role, token });
+    }
+    const ownerRoles = ['workspace_manager', 'workspace_coordinator', 'workspace_member', 'workspace_viewer'];
+    for (const ownerRole of ownerRoles) {
+      const changed = await sessionRequest(server, owner, 'PATCH', `/api/v1/workspace/${wid}/members/${managerId}`, {
+        role: ownerRole,
+      });
+      assert.equal(changed.status, 200, `the owner becomes ${ownerRole}`);
+      const ownerAllows = roleEntry(ownerRole).allows;
+      for (const { label, role, token } of tokens) {
+        const tokenAllows = roleEntry(role).allows;
+        for (const route of ROUTES) {
+          const goal = { ...inWebApp };
+          if (route.freshTestCase) goal.cid = await newTestCase(owner, wid, webApp.id);
+          const res = await bearerRequest(server, token, route.method, fill(route.path, goal),
+            route.body ? route.body() : undefined);
+          const where = `${label}, owner ${ownerRole}: ${route.method} ${route.path}`;
+          expectOutcome(route, res, await res.text(), where,
+            tokenAllows[route.permission] && ownerAllows[route.permission], 'token');
+        }
+      }
+    }
+    // Raising the owner again restores the tokens, and never beyond their own roles.
+    await sessionRequest(server, owner, 'PATCH', `/api/v1/workspace/${wid}/members/${managerId}`, {
+      role: 'workspace_owner',
+    });
+    const viewer = tokens.find((x) => x.role === 'workspace_viewer');
+    const write = await bearerRequest(server, viewer.token, 'POST',
+      `/api/v1/workspace/${wid}/project/${webApp.id}/testcases`, { title: unique('Viewer cannot') });
+    assert.equal(write.status, 403, 'an Owner owner does not lift a Viewer token');
+    await sessionRequest(server, owner, 'PATCH', `/api/v1/workspace/${wid}/members/${managerId}`, {
+      role: 'workspace_manager',
+    });
+  });
+
+  await t.test('members: listed by people and workspace tokens, changed only by Owners in the web app', async () => {
+    const path = `/api/v1/workspace/${wid}/members`;
+    for (const principal of principals) {
+      const res = await principal.call('GET', path);
+      const expected = principal.projectToken ? 403 : 200;
+      assert.equal(res.status, expected, `${principal.label}: GET members`);
+      const other = await principal.call('GET', `/api/v1/workspace/${otherWid}/members`);
+      assert.equal(other.status, 404, `${principal.label}: another workspace's members`);
+      const viewerId = (await (await sessionRequest(server, owner, 'GET', path)).json()).items.find(
+        (m) => m.user.email === 'viewer@acme.test').user.id;
+      const patch = await principal.call('PATCH', `${path}/${viewerId}`, { role: 'workspace_viewer' });
+      const del = await principal.call('DELETE', `${path}/999999`);
+      if (principal.kind === 'token') {
+        assert.equal(patch.status, 403, `${principal.label}: PATCH member`);
+        assert.equal((await patch.json()).code, 'session_required');
+        assert.equal(del.status, 403, `${principal.label}: DELETE member`);
+      } else if (principal.role === 'workspace_owner') {
+        assert.equal(patch.status, 200, `${principal.label}: PATCH member`);
+        assert.equal(del.status, 404, `${principal.label}: DELETE a non-member`);
+      } else {
+        assert.equal(patch.status, 403, `${principal.label}: PATCH member`);
+        assert.equal((await patch.json()).code, 'forbidden');
+        assert.equal(del.status, 403, `${principal.label}: DELETE member`);
       }
     }
   });

@@ -21,6 +21,7 @@ AccessToken workspace_token() {
   token.workspace_role = WorkspaceRole::coordinator;
   token.status = TokenStatus::enabled;
   token.created_by = {3, "Mia Manager"};
+  token.owner = {3, "Mia Manager"};
   token.created_at = 1718452800;    // 2024-06-15T12:00:00Z
   token.expires_at = 1719057600;    // 2024-06-22T12:00:00Z
   token.last_used_at = 1718495999;  // 2024-06-15T23:59:59Z
@@ -37,6 +38,8 @@ AccessToken project_token() {
                     {12, "Payments API", ProjectRole::viewer}};
   token.status = TokenStatus::disabled;
   token.created_by = {1, "Olga Owner"};
+  token.owner = {2, "Oskar Owner"};
+  token.disabled_reason = DisabledReason::owner_removed;
   token.created_at = 1718452800;
   return token;
 }
@@ -50,6 +53,8 @@ const char *const kWorkspaceTokenJson = R"({
   "projects": [],
   "status": "enabled",
   "created_by": {"id": 3, "name": "Mia Manager"},
+  "owner": {"id": 3, "name": "Mia Manager"},
+  "disabled_reason": null,
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": "2024-06-22T12:00:00Z",
   "last_used_at": "2024-06-15T23:59:59Z"
@@ -65,6 +70,8 @@ const char *const kProjectTokenJson = R"({
                {"project_id": 12, "project_name": "Payments API", "role": "project_viewer"}],
   "status": "disabled",
   "created_by": {"id": 1, "name": "Olga Owner"},
+  "owner": {"id": 2, "name": "Oskar Owner"},
+  "disabled_reason": "owner_removed",
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": null,
   "last_used_at": null
@@ -95,9 +102,10 @@ TEST_CASE("A token object has exactly the fields of the spec", "[access_token]")
   const json rendered = to_json(workspace_token());
   std::vector<std::string> keys;
   for (auto it = rendered.begin(); it != rendered.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"access_type", "created_at", "created_by", "expires_at",
-                                         "id", "identifier", "last_used_at", "name", "projects",
-                                         "status", "workspace_role"});
+  CHECK(keys == std::vector<std::string>{"access_type", "created_at", "created_by",
+                                         "disabled_reason", "expires_at", "id", "identifier",
+                                         "last_used_at", "name", "owner", "projects", "status",
+                                         "workspace_role"});
 }
 
 TEST_CASE("Only the fields of the token's access type are rendered", "[access_token]") {
@@ -138,6 +146,10 @@ TEST_CASE("A token object reads back into the same token", "[access_token]") {
   CHECK(project->projects[1].project_name == "Payments API");
   CHECK(project->projects[1].role == ProjectRole::viewer);
   CHECK(project->status == TokenStatus::disabled);
+  CHECK(project->owner.id == 2);
+  CHECK(project->owner.name == "Oskar Owner");
+  CHECK(project->disabled_reason == DisabledReason::owner_removed);
+  CHECK_FALSE(workspace->disabled_reason.has_value());
   CHECK_FALSE(project->expires_at.has_value());
   CHECK_FALSE(project->last_used_at.has_value());
 }
@@ -164,8 +176,9 @@ TEST_CASE("A malformed token object is refused", "[access_token]") {
   CHECK_FALSE(access_token_from_json(json(nullptr)).has_value());
 
   // Each required field missing.
-  for (const char *key : {"id", "name", "identifier", "access_type", "workspace_role", "projects",
-                          "status", "created_by", "created_at", "expires_at", "last_used_at"}) {
+  for (const char *key :
+       {"id", "name", "identifier", "access_type", "workspace_role", "projects", "status",
+        "created_by", "owner", "created_at", "expires_at", "last_used_at"}) {
     json missing = good;
     missing.erase(key);
     INFO(key);

@@ -83,7 +83,7 @@ TEST_CASE("Role catalogues list every role, highest rank first", "[roles]") {
   CHECK(all_project_roles() == std::vector<ProjectRole>{ProjectRole::manager,
                                                         ProjectRole::coordinator,
                                                         ProjectRole::member, ProjectRole::viewer});
-  CHECK(all_permissions().size() == 6);
+  CHECK(all_permissions().size() == 7);
 }
 
 TEST_CASE("Only the Owner role is protected from tokens", "[roles]") {

@@ -17,6 +17,7 @@ Principal workspace_token(WorkspaceRole role) {
   principal.identifier = "hwz_Ab12Cd34";
   principal.workspace_id = 1;
   principal.workspace_role = role;
+  principal.owner_role = WorkspaceRole::owner;  // an owner who bounds nothing
   return principal;
 }
 
@@ -26,6 +27,7 @@ Principal project_token(std::map<std::int64_t, ProjectRole> grants) {
   principal.identifier = "hwz_Zz99Yy88";
   principal.workspace_id = 1;
   principal.project_roles = std::move(grants);
+  principal.owner_role = WorkspaceRole::owner;
   return principal;
 }
 

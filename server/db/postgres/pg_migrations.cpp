@@ -136,6 +136,17 @@ CREATE INDEX sign_in_attempts_by_pair ON sign_in_attempts(account_key, address_k
 CREATE INDEX sign_in_attempts_by_address ON sign_in_attempts(address_key, time);
 CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts(time);
 )SQL",
+
+    // 2: as SQLite version 5: each token's owner (the member whose current role bounds
+    // it; first its creator) and why the server disabled it ('owner_removed').
+    R"SQL(
+ALTER TABLE access_tokens ADD COLUMN owner_id BIGINT REFERENCES users(id);
+UPDATE access_tokens SET owner_id = created_by;
+ALTER TABLE access_tokens ALTER COLUMN owner_id SET NOT NULL;
+ALTER TABLE access_tokens ADD COLUMN disabled_reason TEXT COLLATE "C"
+  CHECK (disabled_reason IN ('owner_removed'));
+CREATE INDEX access_tokens_by_owner ON access_tokens(workspace_id, owner_id);
+)SQL",
 };
 
 int read_postgres_schema_version(Connection &connection) {

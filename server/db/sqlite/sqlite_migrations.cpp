@@ -167,6 +167,17 @@ CREATE INDEX sign_in_attempts_by_pair ON sign_in_attempts(account_key, address_k
 CREATE INDEX sign_in_attempts_by_address ON sign_in_attempts(address_key, time);
 CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts(time);
 )SQL",
+
+    // 5: token authority follows people. Each token has an owner, the member whose
+    // current role bounds it (first its creator), and a disabled token may say why it
+    // was disabled by the server rather than by a person ('owner_removed').
+    R"SQL(
+ALTER TABLE access_tokens ADD COLUMN owner_id INTEGER REFERENCES users(id);
+UPDATE access_tokens SET owner_id = created_by;
+ALTER TABLE access_tokens ADD COLUMN disabled_reason TEXT
+  CHECK (disabled_reason IN ('owner_removed'));
+CREATE INDEX access_tokens_by_owner ON access_tokens(workspace_id, owner_id);
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
