@@ -13,6 +13,11 @@
 // connection is reset; the process never exits; within 5 s of the promotion Bearer
 // reads and session writes are 2xx again, now on the promoted standby, and the token
 // made before the failover (replicated with everything else) still authenticates.
+// The third turns the promoted server read-only under the server's pooled connections
+// (default_transaction_read_only and a reload): writes are 503, never 500; each pooled
+// connection a write fails on is dropped, so none is kept on the read-only server (libpq
+// checks target_session_attrs only when connecting); made writable again, writes are
+// 201 within 5 s.
 //
 // The pair is private because the test kills its primary; both clusters are stopped
 // and deleted in test.after, even on failure.
@@ -216,4 +221,59 @@ test('failover: primary stopped, standby promoted; 2xx or 503 only, then 2xx aga
   const list = await send(server, 'GET', `/api/v1/workspace/${wid}/projects`, { cookie });
   assert.equal(list.status, 200, list.text);
   assert.ok(JSON.stringify(list.body).includes('Before failover'), 'the project made before the failover is gone');
+});
+
+/** One session write (a new project) and its answer. */
+const write = () => calls.write();
+
+function assertUnavailable(res, what) {
+  assert.equal(res.status, 503, `${what}: ${res.status} ${res.text}`);
+  assert.ok(res.headers.get('retry-after'), `${what}: 503 without Retry-After`);
+  assert.equal(res.body.code, 'database_unavailable');
+}
+
+test('a server that turns read-only under pooled connections: 503, those connections dropped, then 2xx again', async () => {
+  assert.ok(token, 'the first test made the token');
+  // The promoted standby, the only server left, refuses writes from now on in every
+  // session, the pooled ones included (default_transaction_read_only, then a reload).
+  const setReadOnly = (sql) => {
+    psql('postgres', sql, standby);
+    psql('postgres', 'SELECT pg_reload_conf()', standby);
+  };
+  setReadOnly('ALTER SYSTEM SET default_transaction_read_only = on');
+  let refusedWrites = 0;
+  try {
+    let first;
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      first = await write();
+      if (first.status !== 201) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assertUnavailable(first, 'a write on the read-only server');
+    refusedWrites = 1;
+    // Each write that lands on a read-only connection drops it; once none is left, new
+    // connections are refused by libpq (target_session_attrs=read-write). The pool
+    // keeps none of them, so a writable server in the URL would be found again.
+    for (; refusedWrites < 40 && serverConnections(standby) > 0; ++refusedWrites)
+      assertUnavailable(await write(), `write ${refusedWrites + 1} on the read-only server`);
+    await waitFor(() => serverConnections(standby) === 0, 3000, 'the connections to the read-only server closed');
+  } finally {
+    setReadOnly('ALTER SYSTEM RESET default_transaction_read_only');
+  }
+  let again;
+  const writableAt = Date.now();
+  const deadline = writableAt + RECOVERY_MS;
+  do {
+    again = await write();
+    if (again.status === 201) break;
+    assertUnavailable(again, 'a write after the server turned writable again');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (Date.now() < deadline);
+  assert.equal(again.status, 201, `no write succeeded within ${RECOVERY_MS} ms: ${again.text}`);
+  console.log(`read-only: ${JSON.stringify({ refused_writes: refusedWrites, writable_again_ms: Date.now() - writableAt })}`);
+  const read = await send(server, 'GET', '/api/v1/workspaces', {
+    headers: { authorization: `Bearer ${token}`, 'x-requested-with': null },
+  });
+  assert.equal(read.status, 200, read.text);
 });
