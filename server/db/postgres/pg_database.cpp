@@ -25,13 +25,13 @@ constexpr long long kMigrationLockKey = 0x686d6967;
 
 // SQLSTATE classes that mean "try again later": connection exceptions (08), operator
 // intervention such as a shutdown or a server still starting (57P), a lock wait that
-// ran out (55P03), serialization failures and deadlocks (40001, 40P01), and a
-// read-only standby after a failover (25006).
+// ran out (55P03), serialization failures and deadlocks (40001, 40P01). A read-only
+// server (25006) is one too, outside a READ ONLY transaction (PostgresConnection::check).
 bool is_unavailable_state(const char *state) {
   if (!state) return false;
   return std::strncmp(state, "08", 2) == 0 || std::strncmp(state, "57P", 3) == 0 ||
          std::strcmp(state, "55P03") == 0 || std::strcmp(state, "40001") == 0 ||
-         std::strcmp(state, "40P01") == 0 || std::strcmp(state, "25006") == 0;
+         std::strcmp(state, "40P01") == 0;
 }
 
 std::string pg_statement_head(const std::string &sql) {
@@ -228,9 +228,16 @@ class PostgresConnection final : public Connection {
     execute("BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
             std::to_string(kWriteLockKey) + ")");
   }
-  void begin_read() override { execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
-  void commit() override { execute("COMMIT"); }
+  void begin_read() override {
+    execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    read_only_transaction_ = true;
+  }
+  void commit() override {
+    read_only_transaction_ = false;
+    execute("COMMIT");
+  }
   void rollback() noexcept override {
+    read_only_transaction_ = false;
     if (broken_ || PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
     PQclear(PQexec(conn_, "ROLLBACK"));
   }
@@ -273,13 +280,23 @@ class PostgresConnection final : public Connection {
         pg_first_line(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
     DatabaseErrorKind kind = DatabaseErrorKind::other;
     if (state && std::strcmp(state, "23505") == 0) kind = DatabaseErrorKind::unique_violation;
-    if (PQstatus(conn_) != CONNECTION_OK || is_unavailable_state(state) || !state) {
+    // 25006 (read_only_sql_transaction) inside our own READ ONLY transaction is a write
+    // in a read unit of work: a bug, answered 500 like any other.
+    const bool read_only_server =
+        state && std::strcmp(state, "25006") == 0 && !read_only_transaction_;
+    if (PQstatus(conn_) != CONNECTION_OK || !state || is_unavailable_state(state) ||
+        read_only_server) {
       kind = DatabaseErrorKind::unavailable;
       // A connection exception (08) or a terminated session (57P01 shutdown, 57P02
       // crash of another backend, 57P05 idle timeout) ends the connection even when
-      // libpq has not noticed yet: never hand it out again.
+      // libpq has not noticed yet: never hand it out again. So does a connection whose
+      // server has become read-only (25006 outside a READ ONLY transaction: a standby,
+      // or default_transaction_read_only turned on): libpq checked
+      // target_session_attrs=read-write only when it connected, and a new connection
+      // lets it pick the writable host of a multi-host URL again; kept, the connection
+      // would answer every write 503 even after another host took over.
       if (PQstatus(conn_) != CONNECTION_OK || !state || std::strncmp(state, "08", 2) == 0 ||
-          std::strncmp(state, "57P0", 4) == 0)
+          std::strncmp(state, "57P0", 4) == 0 || read_only_server)
         broken_ = true;
     }
     if (result) PQclear(result);
@@ -288,6 +305,7 @@ class PostgresConnection final : public Connection {
 
   PGconn *conn_;
   bool broken_ = false;
+  bool read_only_transaction_ = false;  // inside begin_read()'s transaction
   int changes_ = 0;
   // Rewritten SQL by original text; node-based, so statements may keep references.
   std::unordered_map<std::string, RewrittenSql> rewritten_;

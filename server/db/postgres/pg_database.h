@@ -14,7 +14,10 @@
 // Faults: a connection that breaks (server restart, failover, network) makes the
 // statement throw DatabaseError kind unavailable and is never reused; the pool opens a
 // new one on the next request. libpq's multi-host URLs with
-// target_session_attrs=read-write pick the primary of a primary/standby pair.
+// target_session_attrs=read-write pick the primary of a primary/standby pair; libpq
+// checks that only when it connects, so a connection whose server has since become
+// read-only (a write fails with 25006) is unavailable and dropped too, and the next one
+// finds the writable host again (tests/http/standby_failover.pg.test.js).
 #pragma once
 
 #include "db/database.h"
