@@ -52,16 +52,27 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
   ui::detail_row("Expires", token.expires_at ? time_with_distance(*token.expires_at, now) : "Never",
                  value_x);
   ui::detail_row("Created by", token.created_by.name, value_x);
+  // Whose current role bounds the token; shown even when it is the creator, so that a
+  // demotion's effect on the token is never a surprise.
+  ui::detail_row("Owner", token.owner.name, value_x);
   ui::detail_row("Created", time_with_distance(token.created_at, now), value_x);
   ui::detail_row("Last used",
                  token.last_used_at ? time_with_distance(*token.last_used_at, now) : "Never used",
                  value_x);
   if (token.status == TokenStatus::disabled) {
     ImGui::Dummy(ImVec2(0, dp(4)));
-    ui::callout(ui::Tone::neutral, ICON_BAN, "This token is disabled",
-                "Requests with it get 401 Unauthorized. Enable it to use it again, or to edit "
-                "or revoke it.",
-                content);
+    if (token.disabled_reason == DisabledReason::owner_removed) {
+      const std::string why = "The token was disabled when " + token.owner.name +
+                              " was removed from the workspace. Requests with it get 401 "
+                              "Unauthorized. Enabling it makes you its owner.";
+      ui::callout(ui::Tone::neutral, ICON_BAN, "Its owner left the workspace", why.c_str(),
+                  content);
+    } else {
+      ui::callout(ui::Tone::neutral, ICON_BAN, "This token is disabled",
+                  "Requests with it get 401 Unauthorized. Enable it to use it again, or to edit "
+                  "or revoke it.",
+                  content);
+    }
   }
 }
 
