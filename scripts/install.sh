@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on Debian 12, as root:
-#   - Debian packages (compilers, Emscripten, libraries, fonts, Chromium for browser tests)
+#   - Debian packages (compilers, Emscripten, libraries, fonts, Chromium and Firefox ESR
+#     with Xvfb for browser tests)
 #   - Dear ImGui and cpp-httplib sources from Debian 13 source packages (see README)
-#   - npm packages pinned in package-lock.json (Playwright's driver library only)
+#   - npm packages pinned in package-lock.json (Playwright's and Puppeteer's driver
+#     libraries, axe-core, Swagger UI)
 # Idempotent: when nothing changed it does no network work and finishes in about a second.
 set -euo pipefail
 
@@ -18,7 +20,7 @@ debian_packages=(
   clang lld libclang-rt-14-dev clang-format sqlite3 wrk ccache
   postgresql libpq-dev
   fonts-inter fonts-jetbrains-mono fonts-font-awesome fonttools
-  chromium
+  chromium firefox-esr xvfb xauth
 )
 
 log() { printf 'install: %s\n' "$*"; }
