@@ -393,11 +393,16 @@
   }
 
   function onFocusIn(event) {
-    if (movingFocus || !app) return;
-    const id = idOf(event.target);
+    if (!movingFocus) followDomFocus(event.target);
+  }
+
+  // ImGui's focus moves to the mirrored element `target` unless it is there already.
+  function followDomFocus(target) {
+    if (!app) return;
+    const id = idOf(target);
     if (!id || id === focusedId) return;
     focusedId = id;
-    app.focus(id, event.target.hasAttribute('data-text-field'));
+    app.focus(id, target.hasAttribute('data-text-field'));
   }
 
   // A click on a mirrored element (a screen reader's default action, a tap) presses it.
@@ -443,6 +448,16 @@
     lastStatus = '';
     focusedId = 0;
   }
+
+  // A key is meant for the element the browser says has the focus. Firefox moves the DOM
+  // focus without a focus event while its window is not the system's active one (a
+  // script's element.focus(), some assistive technology), so a key on a mirrored
+  // element first brings ImGui's focus there. Registered on window in the capture phase
+  // before app.js loads, so it runs before Emscripten's GLFW queues the key; the app
+  // then applies the move and the key in that order.
+  window.addEventListener('keydown', (event) => {
+    if (root && !movingFocus && root.contains(event.target)) followDomFocus(event.target);
+  }, true);
 
   window.hawzuA11y = {
     update,

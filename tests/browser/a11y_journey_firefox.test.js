@@ -56,8 +56,8 @@ async function openFirefox() {
 
 /** Waits until no request is in flight and the UI has drawn its last frames. */
 async function settle(page) {
-  await page.waitForFunction(
-    () => window.hawzuUi && window.hawzuUi.requestsInFlight() === 0, { timeout: 10000 });
+  await page.waitForFunction(() => window.hawzuUi && window.hawzuUi.requestsInFlight() === 0 &&
+    window.hawzuUi.inputQueued() === 0, { timeout: 10000 });
   await page.evaluate(() => new Promise((resolve) => {
     let left = 6;
     const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
@@ -176,7 +176,7 @@ test('the whole journey in Firefox ESR with ARIA selectors and the keyboard', as
   await page.keyboard.press('Tab');
   await settle(page);
   assert.equal(await activeLabel(page), 'radio:Project');
-  await page.keyboard.press('Space');
+  await page.keyboard.press(' ');
   await settle(page);
   assert.equal(await attribute(await create.waitForSelector(aria('radio', 'Project')), 'aria-checked'), 'true');
   assert.equal(await attribute(await create.waitForSelector(aria('radio', 'Workspace')), 'aria-checked'), 'false');

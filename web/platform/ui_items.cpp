@@ -142,6 +142,7 @@ EM_JS(void, js_install_ui_items, (), {
     items: () => JSON.parse(UTF8ToString(_hawzu_ui_items_json())),
     frames: () => _hawzu_frames_drawn(),
     requestsInFlight: () => _hawzu_requests_in_flight(),
+    inputQueued: () => _hawzu_input_queued(),
   };
 });
 // clang-format on
@@ -329,4 +330,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE double hawzu_frames_drawn() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE int hawzu_requests_in_flight() {
   return hawzu::platform::http_requests_in_flight();
+}
+
+// Input events ImGui has queued but not processed yet (it takes about one key change per
+// frame), so that tests wait for typed text to arrive rather than for a number of frames.
+extern "C" EMSCRIPTEN_KEEPALIVE int hawzu_input_queued() {
+  return ImGui::GetCurrentContext()->InputEventsQueue.Size;
 }

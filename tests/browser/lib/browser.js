@@ -88,9 +88,10 @@ async function signIn(page, baseUrl, email, password = 'hawzu-demo') {
 
 /** Waits until no request is in flight and the UI has drawn its last frames. */
 async function settle(page, timeout = 10000) {
-  await page.waitForFunction(() => window.hawzuUi && window.hawzuUi.requestsInFlight() === 0, null, {
-    timeout,
-  });
+  // No request in flight, and every typed key processed (ImGui takes about one key
+  // change per frame, so fast typing can be several frames ahead of the screen).
+  await page.waitForFunction(() => window.hawzuUi && window.hawzuUi.requestsInFlight() === 0 &&
+    window.hawzuUi.inputQueued() === 0, null, { timeout });
   // A few animation frames, so the frames a finished request asked for are drawn.
   await page.evaluate(
     () => new Promise((resolve) => {
