@@ -123,7 +123,7 @@ std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<Proje
 }
 
 AccessToken view_at(StoredToken stored, std::int64_t now) {
-  // shared/access_token.h states the rule; the status SQL in token_store.cpp follows it.
+  // shared/access_token.h states the rule; the store's status SQL is built from it.
   stored.token.status =
       token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
   return std::move(stored.token);

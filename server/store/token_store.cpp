@@ -12,6 +12,8 @@
 
 #include "store/token_store.h"
 
+#include "store/token_status_sql.h"
+
 #include "shared/access_token_request.h"
 
 #include <nlohmann/json.hpp>
@@ -88,9 +90,8 @@ std::string sort_expression(TokenSort sort) {
     case TokenSort::expires_at:
       return "COALESCE(t.expires_at, " + std::to_string(kNeverExpiresSortValue) + ")";
     case TokenSort::status:
-      // The status the API shows: disabled wins over expired (see token_service.h).
-      return "(CASE WHEN t.status = 'disabled' THEN 'disabled' "
-             "WHEN t.expires_at < :now THEN 'expired' ELSE 'enabled' END)";
+      // The status the API shows, by the shared status rule.
+      return token_status_case_sql();
   }
   return "t.created_at";
 }
@@ -253,9 +254,6 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
   std::string sql = kTokenColumns + ", " + key + " AS sort_key" + kTokenSource +
                     "WHERE t.workspace_id = :workspace AND t.status != 'revoked'";
   bindings.push_back({":workspace", filter.workspace_id});
-  const bool uses_now = filter.sort == TokenSort::status ||
-                        (filter.status && *filter.status != TokenStatus::disabled);
-  if (uses_now) bindings.push_back({":now", now});
 
   if (!filter.search.empty()) {
     // A case-insensitive substring match of what the page shows (label, creator name,
@@ -276,19 +274,7 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     sql += " AND t.access_type = :access_type";
     bindings.push_back({":access_type", std::string(wire_name(*filter.access_type))});
   }
-  if (filter.status) {
-    switch (*filter.status) {
-      case TokenStatus::enabled:
-        sql += " AND t.status = 'enabled' AND (t.expires_at IS NULL OR t.expires_at >= :now)";
-        break;
-      case TokenStatus::expired:
-        sql += " AND t.status = 'enabled' AND t.expires_at < :now";
-        break;
-      case TokenStatus::disabled:
-        sql += " AND t.status = 'disabled'";
-        break;
-    }
-  }
+  if (filter.status) sql += " AND " + token_status_filter_sql(*filter.status);
   if (filter.created_by) {
     sql += " AND t.created_by = :created_by";
     bindings.push_back({":created_by", *filter.created_by});
@@ -309,6 +295,8 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     sql += " AND t.expires_at <= :expires_to";
     bindings.push_back({":expires_to", *filter.expires_to});
   }
+  // The status rule's SQL reads :now only where one of its conditions needs the time.
+  if (sql.find(":now") != std::string::npos) bindings.push_back({":now", now});
   const char *direction = filter.descending ? " DESC" : " ASC";
   if (filter.after) {
     sql += std::string(" AND (") + key + ", t.id) " + (filter.descending ? "<" : ">") +
