@@ -285,7 +285,7 @@ Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
 // [SECTION] Edit
 
 Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t workspace_id,
-                                       std::int64_t token_id, const nlohmann::json &body) {
+                                       std::int64_t token_id, const TokenEditRequest &request) {
   AccessDecision decision = authorize(principal, Operation::edit_access_token, workspace_id);
   if (decision != AccessDecision::granted) return access_refused(decision);
   const WorkspaceRole editor_role = *principal.person().role_in(workspace_id);
@@ -305,8 +305,8 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   draft.workspace_role = current.workspace_role;
   draft.projects = drafts_of(current.projects);
   bool expiry_sent = false;
-  FieldErrors errors = parse_edit_request(body, draft, expiry_sent);
-  if (!body.is_object()) return invalid_fields(std::move(errors));
+  FieldErrors errors = apply_edit_request(request, draft, expiry_sent);
+  if (!request.body_is_object) return invalid_fields(std::move(errors));
   const std::int64_t now = clock_.now();
   errors = merge_errors(std::move(errors),
                         validate_access_token_draft(draft, ValidationContext{editor_role, now}));
