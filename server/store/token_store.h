@@ -11,6 +11,7 @@
 #include "db/database.h"
 #include "security/token_hasher.h"
 #include "shared/access_token.h"
+#include "shared/token_sort.h"
 
 #include <cstdint>
 #include <optional>
@@ -55,9 +56,7 @@ struct TokenChanges {
 };
 
 // ---------------------------------------------------------------------------
-// Listing with keyset pagination.
-
-enum class TokenSort { name, access_type, created_by, created_at, expires_at, status };
+// Listing with keyset pagination, in the sort vocabulary of shared/token_sort.h.
 
 // The value a row sorts by: a number (times) or text (names, types, status).
 using SortValue = std::variant<std::int64_t, std::string>;
@@ -79,8 +78,8 @@ struct TokenListFilter {
   std::optional<std::int64_t> created_to;
   std::optional<std::int64_t> expires_from;  // tokens that never expire are outside any
   std::optional<std::int64_t> expires_to;    // expiry range
-  TokenSort sort = TokenSort::created_at;
-  bool descending = true;
+  TokenSort sort = kDefaultTokenSort;
+  bool descending = kDefaultSortDescending;
   int limit = 50;
   std::optional<ListPosition> after;
 };
