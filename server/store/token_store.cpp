@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
 #include <map>
 #include <string_view>
 
@@ -238,11 +239,13 @@ bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
 void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t now) {
   db_.prepare(
          "UPDATE access_tokens SET status = ?1, updated_at = ?2, "
-         "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END WHERE id = ?3")
+         "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END "
+         "WHERE id = ?3 AND status != 'revoked'")
       .bind(1, state_wire_name(state))
       .bind(2, now)
       .bind(3, token_id)
       .run();
+  assert(db_.changes() == 1);  // the token exists and is not revoked
 }
 
 // ---------------------------------------------------------------------------

@@ -109,7 +109,8 @@ class TokenStore {
   // False when the new name is taken.
   bool update(std::int64_t token_id, const TokenChanges &changes);
 
-  // REQUIRES: the token is not revoked. Revoking also sets revoked_at.
+  // REQUIRES: the token exists and is not revoked (a revoked one is left as it is).
+  // Revoking also sets revoked_at.
   void set_state(std::int64_t token_id, TokenState state, std::int64_t now);
 
   TokenListPage list(const TokenListFilter &filter, std::int64_t now);
