@@ -13,10 +13,6 @@ std::string order_name(bool descending) {
   return std::string(sort_order_wire_name(descending));
 }
 
-bool sorts_by_number(TokenSort sort) {
-  return sort == TokenSort::created_at || sort == TokenSort::expires_at;
-}
-
 }  // namespace
 
 std::string encode_list_cursor(TokenSort sort, bool descending, const ListPosition &position) {

@@ -156,6 +156,17 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
   return entry;
 }
 
+// The end of every change: its audit row, then the token as it now is, read inside the
+// same transaction, which then commits (the change, its audit row and the answer are one
+// state). `entry` is a token_audit() entry: its workspace, token and time.
+AccessToken commit_change(Connection &connection, Transaction &transaction, TokenStore &tokens,
+                          const AuditEntry &entry) {
+  AuditStore(connection).append(entry);
+  std::optional<StoredToken> changed = tokens.find_live(*entry.workspace_id, *entry.target_id);
+  transaction.commit();
+  return view_at(std::move(*changed), entry.time);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -245,10 +256,8 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
                    {"workspace_role", role_json(row.workspace_role)},
                    {"projects", grants_json(row.projects)},
                    {"expires_at", time_json(row.expires_at)}};
-  AuditStore(*connection).append(entry);
-  std::optional<StoredToken> stored = tokens.find_live(workspace_id, *token_id);
-  transaction.commit();
-  return CreatedToken{std::move(minted.token), view_at(std::move(*stored), now)};
+  return CreatedToken{std::move(minted.token),
+                      commit_change(*connection, transaction, tokens, entry)};
 }
 
 // ---------------------------------------------------------------------------
@@ -345,10 +354,7 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   if (!tokens.update(token_id, changes)) return token_name_taken();
   AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.edit", now);
   entry.details = {{"identifier", current.identifier}, {"changes", changed}};
-  AuditStore(*connection).append(entry);
-  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
-  transaction.commit();
-  return view_at(std::move(*updated), now);
+  return commit_change(*connection, transaction, tokens, entry);
 }
 
 // ---------------------------------------------------------------------------
@@ -384,10 +390,7 @@ Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::i
   AuditEntry entry = token_audit(principal, workspace_id, token_id,
                                  enabled ? "access_token.enable" : "access_token.disable", now);
   entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
-  AuditStore(*connection).append(entry);
-  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
-  transaction.commit();
-  return view_at(std::move(*updated), now);
+  return commit_change(*connection, transaction, tokens, entry);
 }
 
 Result<Done> TokenService::revoke(const Principal &principal, std::int64_t workspace_id,

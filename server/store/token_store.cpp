@@ -102,12 +102,11 @@ struct Binding {
   SortValue value;  // a number or a text, like a sort value
 };
 
-bool sorts_by_text(TokenSort sort) {
-  return sort == TokenSort::name || sort == TokenSort::access_type ||
-         sort == TokenSort::created_by || sort == TokenSort::status;
-}
-
 }  // namespace
+
+bool sorts_by_number(TokenSort sort) {
+  return sort == TokenSort::created_at || sort == TokenSort::expires_at;
+}
 
 // ---------------------------------------------------------------------------
 // [SECTION] Creating: the token row and its grants
@@ -323,10 +322,10 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     }
     while (statement.step()) {
       page.tokens.push_back(read_token(statement));
-      if (sorts_by_text(filter.sort))
-        sort_values.emplace_back(statement.column_text(kTokenColumnCount));
-      else
+      if (sorts_by_number(filter.sort))
         sort_values.emplace_back(statement.column_int64(kTokenColumnCount));
+      else
+        sort_values.emplace_back(statement.column_text(kTokenColumnCount));
     }
   }
   if (page.tokens.size() > static_cast<std::size_t>(filter.limit)) {

@@ -61,6 +61,9 @@ struct TokenChanges {
 // The value a row sorts by: a number (times) or text (names, types, status).
 using SortValue = std::variant<std::int64_t, std::string>;
 
+// Whether the rows' sort values under `sort` are numbers (else text).
+bool sorts_by_number(TokenSort sort);
+
 // A place in the ordering: strictly after (sort value, id) in the list's direction.
 // The id breaks ties, so rows with equal sort values are neither skipped nor repeated.
 struct ListPosition {
