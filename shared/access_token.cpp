@@ -93,8 +93,19 @@ std::optional<TokenStatus> parse_token_status(std::string_view wire) {
 }
 
 TokenStatus token_status(bool disabled, std::optional<std::int64_t> expires_at, std::int64_t now) {
-  if (disabled) return TokenStatus::disabled;
-  return is_expired(expires_at, now) ? TokenStatus::expired : TokenStatus::enabled;
+  for (const TokenStatusClause &clause : kTokenStatusRule) {
+    switch (clause.condition) {
+      case TokenStatusCondition::disabled:
+        if (disabled) return clause.status;
+        break;
+      case TokenStatusCondition::expired:
+        if (is_expired(expires_at, now)) return clause.status;
+        break;
+      case TokenStatusCondition::otherwise:
+        return clause.status;
+    }
+  }
+  return kTokenStatusRule.back().status;  // not reached: the last clause always holds
 }
 
 std::string_view wire_name(DisabledReason reason) {

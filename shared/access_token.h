@@ -7,6 +7,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,9 +19,29 @@ enum class TokenStatus { enabled, disabled, expired };
 std::string_view wire_name(TokenStatus status);  // "enabled" | "disabled" | "expired"
 std::optional<TokenStatus> parse_token_status(std::string_view wire);
 
-// The status of a token that is not revoked, at Unix time `now`: disabled outranks
-// expired, which outranks enabled (a disabled token that has also expired shows as
-// disabled). The one statement of the rule; the store's status filter and sort follow it.
+// The status rule of a token that is not revoked, as data: conditions in order of
+// precedence, each with the status it gives; the first that holds decides. So disabled
+// outranks expired, which outranks enabled (a disabled token that has also expired shows
+// as disabled). The one statement of the rule: token_status() evaluates it in C++, and
+// the store builds its SQL status sort and filter from it (server/store/token_status_sql.h).
+enum class TokenStatusCondition {
+  disabled,   // the stored state is disabled
+  expired,    // the token has an expiry and `now` is past it (shared/expiry.h is_expired)
+  otherwise,  // always holds: the last clause
+};
+struct TokenStatusClause {
+  TokenStatusCondition condition;
+  TokenStatus status;
+};
+inline constexpr std::array<TokenStatusClause, 3> kTokenStatusRule{{
+    {TokenStatusCondition::disabled, TokenStatus::disabled},
+    {TokenStatusCondition::expired, TokenStatus::expired},
+    {TokenStatusCondition::otherwise, TokenStatus::enabled},
+}};
+static_assert(kTokenStatusRule.back().condition == TokenStatusCondition::otherwise,
+              "the status rule ends with the clause that always holds");
+
+// The status of a token that is not revoked, at Unix time `now`, by kTokenStatusRule.
 TokenStatus token_status(bool disabled, std::optional<std::int64_t> expires_at, std::int64_t now);
 
 struct ProjectGrant {

@@ -252,12 +252,12 @@ void report_unknown_fields(const nlohmann::json &object,
   }
 }
 
-void read_name(const nlohmann::json &value, AccessTokenDraft &draft, FieldErrors &errors) {
+void read_name(const nlohmann::json &value, std::string &name, FieldErrors &errors) {
   if (!value.is_string()) {
     errors.push_back({"name", kMustBeString});
     return;
   }
-  draft.name = value.get<std::string>();
+  name = value.get<std::string>();
 }
 
 // Nullopt (with an error) when the value is not a known access type.
@@ -374,10 +374,6 @@ ExpiryChoice read_expiry(const nlohmann::json &value, FieldErrors &errors) {
     }
   }
   return expiry;
-}
-
-bool is_empty_array_or_null(const nlohmann::json &value) {
-  return value.is_null() || (value.is_array() && value.empty());
 }
 
 const char *const kBodyMustBeObject = "The request body must be a JSON object.";
@@ -511,7 +507,7 @@ FieldErrors parse_create_request(const nlohmann::json &body, AccessTokenDraft &d
   }
   report_unknown_fields(body, {"name", "access_type", "workspace_role", "projects", "expiry"}, "",
                         errors);
-  if (auto it = body.find("name"); it != body.end()) read_name(*it, draft, errors);
+  if (auto it = body.find("name"); it != body.end()) read_name(*it, draft.name, errors);
   if (auto it = body.find("access_type"); it != body.end()) {
     draft.access_type = read_access_type(*it, errors);
   }
@@ -525,46 +521,89 @@ FieldErrors parse_create_request(const nlohmann::json &body, AccessTokenDraft &d
   return errors;
 }
 
-FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
-                               bool &expiry_sent) {
-  expiry_sent = false;
-  FieldErrors errors;
+AccessTokenEdit read_edit_request(const nlohmann::json &body) {
+  AccessTokenEdit edit;
   if (!body.is_object()) {
-    errors.push_back({"", kBodyMustBeObject});
-    return errors;
+    edit.body_is_object = false;
+    edit.body_errors.push_back({"", kBodyMustBeObject});
+    return edit;
   }
   report_unknown_fields(body, {"name", "access_type", "workspace_role", "projects", "expiry"}, "",
-                        errors);
-  if (auto it = body.find("name"); it != body.end()) read_name(*it, draft, errors);
+                        edit.body_errors);
+  if (auto it = body.find("name"); it != body.end()) {
+    edit.name.sent = true;
+    read_name(*it, edit.name.value, edit.name.errors);
+  }
   if (auto it = body.find("access_type"); it != body.end()) {
-    std::optional<AccessType> sent = read_access_type(*it, errors);
-    if (sent && sent != draft.access_type) {
+    edit.access_type.sent = true;
+    edit.access_type.value = read_access_type(*it, edit.access_type.errors);
+  }
+  if (auto it = body.find("workspace_role"); it != body.end()) {
+    edit.workspace_role.sent = true;
+    read_workspace_role(*it, edit.workspace_role.value, edit.workspace_role.errors);
+  }
+  if (auto it = body.find("projects"); it != body.end()) {
+    edit.projects.sent = true;
+    edit.projects.value = read_project_grants(*it, edit.projects.errors);
+  }
+  if (auto it = body.find("expiry"); it != body.end()) {
+    edit.expiry.sent = true;
+    edit.expiry.value = read_expiry(*it, edit.expiry.errors);
+  }
+  return edit;
+}
+
+FieldErrors apply_edit_request(const AccessTokenEdit &edit, AccessTokenDraft &draft,
+                               bool &expiry_sent) {
+  expiry_sent = false;
+  FieldErrors errors = edit.body_errors;
+  if (!edit.body_is_object) return errors;
+  const auto report = [&errors](const FieldErrors &found) {
+    errors.insert(errors.end(), found.begin(), found.end());
+  };
+  if (edit.name.sent) {
+    report(edit.name.errors);
+    if (edit.name.errors.empty()) draft.name = edit.name.value;
+  }
+  if (edit.access_type.sent) {
+    report(edit.access_type.errors);
+    if (edit.access_type.value && edit.access_type.value != draft.access_type) {
       errors.push_back({"access_type", "The access type of a token cannot be changed."});
     }
   }
   const bool is_project_token = draft.access_type == AccessType::project;
-  if (auto it = body.find("workspace_role"); it != body.end()) {
+  if (edit.workspace_role.sent) {
     if (is_project_token) {
-      // Null is harmless: a project token has no workspace role to clear.
-      if (!it->is_null()) {
+      // Null (read without errors as no role) is harmless: a project token has no
+      // workspace role to clear.
+      if (!edit.workspace_role.errors.empty() || edit.workspace_role.value) {
         errors.push_back({"workspace_role", "A project token cannot have a workspace role."});
       }
     } else {
-      read_workspace_role(*it, draft.workspace_role, errors);
+      report(edit.workspace_role.errors);
+      draft.workspace_role = edit.workspace_role.value;
     }
   }
-  if (auto it = body.find("projects"); it != body.end()) {
+  if (edit.projects.sent) {
     if (is_project_token) {
-      draft.projects = read_project_grants(*it, errors);
-    } else if (!is_empty_array_or_null(*it)) {
+      report(edit.projects.errors);
+      draft.projects = edit.projects.value;
+    } else if (!edit.projects.errors.empty() || !edit.projects.value.empty()) {
+      // Null or [] (read without errors as no rows) is harmless.
       errors.push_back({"projects", "A workspace token cannot have project grants."});
     }
   }
-  if (auto it = body.find("expiry"); it != body.end()) {
-    draft.expiry = read_expiry(*it, errors);
+  if (edit.expiry.sent) {
+    report(edit.expiry.errors);
+    draft.expiry = edit.expiry.value;
     expiry_sent = true;
   }
   return errors;
+}
+
+FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
+                               bool &expiry_sent) {
+  return apply_edit_request(read_edit_request(body), draft, expiry_sent);
 }
 
 nlohmann::json to_projects_json(const std::vector<ProjectGrantDraft> &projects) {

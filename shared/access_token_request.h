@@ -91,10 +91,39 @@ bool can_add_project_row(const AccessTokenDraft &draft);
 // once). The draft then still needs validate_access_token_draft().
 FieldErrors parse_create_request(const nlohmann::json &body, AccessTokenDraft &draft);
 
-// Parses an edit (PATCH) body onto `draft`, which holds the token's current values.
-// Fields absent from the body keep their value. `access_type`, if present, must equal
-// the current one ("access_type" error: the access type cannot be changed). The flag
-// tells whether an "expiry" was sent (absent: the current expiry instant is kept).
+// One member of an edit body as read: whether it was sent, what it reads as, and the
+// errors found reading it (a member with errors may still hold what could be read).
+template <typename T>
+struct EditedField {
+  bool sent = false;
+  T value{};
+  FieldErrors errors;
+};
+
+// An edit (PATCH) body as read without the token it edits. Which members a token may
+// change depends on its access type, so those rules wait for apply_edit_request().
+struct AccessTokenEdit {
+  bool body_is_object = true;
+  FieldErrors body_errors;  // not a JSON object, or unknown members
+  EditedField<std::string> name;
+  EditedField<std::optional<AccessType>> access_type;
+  EditedField<std::optional<WorkspaceRole>> workspace_role;  // null reads as none
+  EditedField<std::vector<ProjectGrantDraft>> projects;      // null reads as no rows
+  EditedField<ExpiryChoice> expiry;
+};
+
+AccessTokenEdit read_edit_request(const nlohmann::json &body);
+
+// Applies a read edit body onto `draft`, which holds the token's current values, and
+// returns every field error, in the order of the body's members as parse_create_request
+// reports them. Members absent from the body keep their value. `access_type`, if sent,
+// must equal the current one ("access_type" error: the access type cannot be changed);
+// a project token takes no workspace role but null, a workspace token no project rows.
+// The flag tells whether an "expiry" was sent (absent: the current expiry instant is kept).
+FieldErrors apply_edit_request(const AccessTokenEdit &edit, AccessTokenDraft &draft,
+                               bool &expiry_sent);
+
+// read_edit_request() and apply_edit_request() in one.
 FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
                                bool &expiry_sent);
 

@@ -136,6 +136,8 @@ std::int64_t start_of_local_day(const CivilDate &date, const UtcOffsetAt &offset
   const std::int64_t reach = seconds(kMaxUtcOffsetMinutes) + 1;
   const int before = offset_at(midnight - reach);
   const int after = offset_at(midnight + reach);
+  assert(before >= kMinUtcOffsetMinutes && before <= kMaxUtcOffsetMinutes);
+  assert(after >= kMinUtcOffsetMinutes && after <= kMaxUtcOffsetMinutes);
   std::optional<std::int64_t> first;
   for (int offset : {before, after}) {
     const std::int64_t candidate = midnight - seconds(offset);

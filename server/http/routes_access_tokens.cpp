@@ -118,8 +118,8 @@ void register_access_token_routes(RouteTable &api, App &app) {
     if (!target) return;
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
-    send_token(response,
-               app.tokens->edit(target->principal, target->workspace_id, target->token_id, *body));
+    send_token(response, app.tokens->edit(target->principal, target->workspace_id, target->token_id,
+                                          read_token_edit_request(*body)));
   });
 
   api.post(

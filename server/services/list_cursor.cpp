@@ -9,39 +9,11 @@
 namespace hawzu::server {
 namespace {
 
-// The store's TokenSort (store/token_store.h) lists the same fields in the same order as
-// shared/token_sort.h, whose table holds their wire names.
-static_assert(
-    static_cast<int>(TokenSort::name) == static_cast<int>(hawzu::TokenSort::name) &&
-    static_cast<int>(TokenSort::access_type) == static_cast<int>(hawzu::TokenSort::access_type) &&
-    static_cast<int>(TokenSort::created_by) == static_cast<int>(hawzu::TokenSort::created_by) &&
-    static_cast<int>(TokenSort::created_at) == static_cast<int>(hawzu::TokenSort::created_at) &&
-    static_cast<int>(TokenSort::expires_at) == static_cast<int>(hawzu::TokenSort::expires_at) &&
-    static_cast<int>(TokenSort::status) == static_cast<int>(hawzu::TokenSort::status));
-
-hawzu::TokenSort to_shared(TokenSort sort) {
-  return static_cast<hawzu::TokenSort>(sort);
-}
-
 std::string order_name(bool descending) {
   return std::string(sort_order_wire_name(descending));
 }
 
-bool sorts_by_number(TokenSort sort) {
-  return sort == TokenSort::created_at || sort == TokenSort::expires_at;
-}
-
 }  // namespace
-
-std::string_view wire_name(TokenSort sort) {
-  return hawzu::wire_name(to_shared(sort));
-}
-
-std::optional<TokenSort> parse_token_sort(std::string_view wire) {
-  std::optional<hawzu::TokenSort> sort = hawzu::parse_token_sort(wire);
-  if (!sort) return std::nullopt;
-  return static_cast<TokenSort>(*sort);
-}
 
 std::string encode_list_cursor(TokenSort sort, bool descending, const ListPosition &position) {
   nlohmann::json value = position.sort_value.index() == 0

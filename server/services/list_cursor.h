@@ -20,7 +20,4 @@ std::string encode_list_cursor(TokenSort sort, bool descending, const ListPositi
 std::optional<ListPosition> decode_list_cursor(std::string_view text, TokenSort sort,
                                                bool descending);
 
-std::string_view wire_name(TokenSort sort);
-std::optional<TokenSort> parse_token_sort(std::string_view wire);
-
 }  // namespace hawzu::server

@@ -27,7 +27,7 @@ ServiceError workspace_not_found();
 ServiceError project_not_found();
 ServiceError test_case_not_found();
 
-// REQUIRES: decision is forbidden.
+// The 403 for an operation that authorization found forbidden to `principal`.
 ServiceError role_refusal(const Principal &principal);
 
 // workspace_not_found() or role_refusal(). REQUIRES: decision is not granted.

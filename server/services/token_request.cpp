@@ -11,4 +11,8 @@ TokenCreateRequest read_token_create_request(const nlohmann::json &body) {
   return request;
 }
 
+TokenEditRequest read_token_edit_request(const nlohmann::json &body) {
+  return read_edit_request(body);
+}
+
 }  // namespace hawzu::server

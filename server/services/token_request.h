@@ -1,6 +1,7 @@
-// The body of POST /api/v1/workspace/{wid}/access-tokens as its route reads it, for
-// TokenService::create. The wire format and its parser are shared with the web app
-// (shared/access_token_request.h). Pure functions; thread-safe.
+// The bodies of POST /api/v1/workspace/{wid}/access-tokens and PATCH .../{tid} as their
+// routes read them, for TokenService::create and TokenService::edit. The wire format and
+// its parser are shared with the web app (shared/access_token_request.h). Pure
+// functions; thread-safe.
 #pragma once
 
 #include "shared/access_token_request.h"
@@ -20,5 +21,12 @@ struct TokenCreateRequest {
 };
 
 TokenCreateRequest read_token_create_request(const nlohmann::json &body);
+
+// What an edit body names and the field errors found reading it. Which members the
+// token may change depends on its access type, so the service applies it to the token
+// (shared apply_edit_request) once the token is found, and reports the errors then.
+using TokenEditRequest = AccessTokenEdit;
+
+TokenEditRequest read_token_edit_request(const nlohmann::json &body);
 
 }  // namespace hawzu::server

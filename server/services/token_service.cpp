@@ -134,7 +134,7 @@ std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<Proje
 }
 
 AccessToken view_at(StoredToken stored, std::int64_t now) {
-  // shared/access_token.h states the rule; the status SQL in token_store.cpp follows it.
+  // shared/access_token.h states the rule; the store's status SQL is built from it.
   stored.token.status =
       token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
   return std::move(stored.token);
@@ -165,6 +165,17 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
   entry.target_type = "access_token";
   entry.target_id = token_id;
   return entry;
+}
+
+// The end of every change: its audit row, then the token as it now is, read inside the
+// same transaction, which then commits (the change, its audit row and the answer are one
+// state). `entry` is a token_audit() entry: its workspace, token and time.
+AccessToken commit_change(Connection &connection, Transaction &transaction, TokenStore &tokens,
+                          const AuditEntry &entry) {
+  AuditStore(connection).append(entry);
+  std::optional<StoredToken> changed = tokens.find_live(*entry.workspace_id, *entry.target_id);
+  transaction.commit();
+  return view_at(std::move(*changed), entry.time);
 }
 
 }  // namespace
@@ -256,10 +267,8 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
                    {"workspace_role", role_json(row.workspace_role)},
                    {"projects", grants_json(row.projects)},
                    {"expires_at", time_json(row.expires_at)}};
-  AuditStore(*connection).append(entry);
-  std::optional<StoredToken> stored = tokens.find_live(workspace_id, *token_id);
-  transaction.commit();
-  return CreatedToken{std::move(minted.token), view_at(std::move(*stored), now)};
+  return CreatedToken{std::move(minted.token),
+                      commit_change(*connection, transaction, tokens, entry)};
 }
 
 // ---------------------------------------------------------------------------
@@ -296,7 +305,7 @@ Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
 // [SECTION] Edit
 
 Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t workspace_id,
-                                       std::int64_t token_id, const nlohmann::json &body) {
+                                       std::int64_t token_id, const TokenEditRequest &request) {
   AccessDecision decision = authorize(principal, Operation::edit_access_token, workspace_id);
   if (decision != AccessDecision::granted) return access_refused(decision);
   const WorkspaceRole editor_role = *principal.person().role_in(workspace_id);
@@ -316,8 +325,8 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   draft.workspace_role = current.workspace_role;
   draft.projects = drafts_of(current.projects);
   bool expiry_sent = false;
-  FieldErrors errors = parse_edit_request(body, draft, expiry_sent);
-  if (!body.is_object()) return invalid_fields(std::move(errors));
+  FieldErrors errors = apply_edit_request(request, draft, expiry_sent);
+  if (!request.body_is_object) return invalid_fields(std::move(errors));
   const std::int64_t now = clock_.now();
   errors = merge_errors(std::move(errors),
                         validate_access_token_draft(draft, ValidationContext{editor_role, now}));
@@ -356,10 +365,7 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   if (!tokens.update(token_id, changes)) return token_name_taken();
   AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.edit", now);
   entry.details = {{"identifier", current.identifier}, {"changes", changed}};
-  AuditStore(*connection).append(entry);
-  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
-  transaction.commit();
-  return view_at(std::move(*updated), now);
+  return commit_change(*connection, transaction, tokens, entry);
 }
 
 // ---------------------------------------------------------------------------
@@ -412,10 +418,7 @@ Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::i
   AuditEntry entry = token_audit(principal, workspace_id, token_id,
                                  enabled ? "access_token.enable" : "access_token.disable", now);
   entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
-  audit.append(entry);
-  std::optional<StoredToken> updated = tokens.find_live(workspace_id, token_id);
-  transaction.commit();
-  return view_at(std::move(*updated), now);
+  return commit_change(*connection, transaction, tokens, entry);
 }
 
 Result<Done> TokenService::revoke(const Principal &principal, std::int64_t workspace_id,

@@ -4,11 +4,11 @@
 // may perform its Operation in the workspace, then applies the token rules:
 //
 //   - Bodies are read and validated by the shared code (parse_create_request,
-//     parse_edit_request, validate_access_token_draft), with the caller's workspace
-//     role as the creator role: no one assigns a role above their own, an edit
-//     included. Then the checks that need the database: every project belongs to the
-//     workspace ("projects[i].project_id"), and the name is unique case-insensitively
-//     among tokens that are not revoked (409 name_taken).
+//     read_edit_request then apply_edit_request, validate_access_token_draft), with
+//     the caller's workspace role as the creator role: no one assigns a role above
+//     their own, an edit included. Then the checks that need the database: every
+//     project belongs to the workspace ("projects[i].project_id"), and the name is
+//     unique case-insensitively among tokens that are not revoked (409 name_taken).
 //   - Status: "disabled" when disabled (whatever the expiry), else "expired" once
 //     now > expires_at, else "enabled". A disabled token cannot be edited or revoked
 //     (409 token_disabled). Disable and enable are idempotent: disabling a disabled
@@ -37,8 +37,6 @@
 #include "store/project_store.h"
 #include "store/token_store.h"
 #include "util/clock.h"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -81,10 +79,10 @@ class TokenService {
   Result<AccessToken> get(const Principal &principal, std::int64_t workspace_id,
                           std::int64_t token_id);
 
-  // `body` is the parsed JSON request body (any JSON value): how it reads depends on the
-  // token's current access type, so it is parsed here, after the token is found.
+  // The request's rules that depend on the token's access type apply once the token
+  // is found (token_request.h).
   Result<AccessToken> edit(const Principal &principal, std::int64_t workspace_id,
-                           std::int64_t token_id, const nlohmann::json &body);
+                           std::int64_t token_id, const TokenEditRequest &request);
 
   Result<AccessToken> disable(const Principal &principal, std::int64_t workspace_id,
                               std::int64_t token_id);

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
+
 namespace hawzu::server {
 
 namespace {
@@ -20,6 +22,7 @@ ProjectRecord read_project(const Statement &row) {
 
 std::int64_t ProjectStore::insert_project(std::int64_t workspace_id, std::string_view name,
                                           std::int64_t now, std::string_view description) {
+  assert(!name_taken(workspace_id, name));
   Statement statement = db_.prepare(
       "INSERT INTO projects (workspace_id, name, name_key, description, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
@@ -59,6 +62,7 @@ bool ProjectStore::name_taken(std::int64_t workspace_id, std::string_view name,
 }
 
 void ProjectStore::update_project(const ProjectRecord &project) {
+  assert(!name_taken(project.workspace_id, project.name, project.id));
   db_.prepare(
          "UPDATE projects SET name = ?, name_key = ?, description = ?, updated_at = ? "
          "WHERE id = ? AND workspace_id = ?")

@@ -36,7 +36,7 @@ class ProjectStore {
                                                  std::int64_t project_id);
 
   // Whether a project of the workspace other than `except_project_id` has this name,
-  // ignoring the case of ASCII letters.
+  // by the name key (shared token_name_key: full Unicode case folding).
   bool name_taken(std::int64_t workspace_id, std::string_view name,
                   std::int64_t except_project_id = 0);
 

@@ -12,10 +12,13 @@
 
 #include "store/token_store.h"
 
+#include "store/token_status_sql.h"
+
 #include "shared/access_token_request.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
 #include <map>
 #include <string_view>
 
@@ -98,9 +101,8 @@ std::string sort_expression(TokenSort sort) {
     case TokenSort::expires_at:
       return "COALESCE(t.expires_at, " + std::to_string(kNeverExpiresSortValue) + ")";
     case TokenSort::status:
-      // The status the API shows: disabled wins over expired (see token_service.h).
-      return "(CASE WHEN t.status = 'disabled' THEN 'disabled' "
-             "WHEN t.expires_at < :now THEN 'expired' ELSE 'enabled' END)";
+      // The status the API shows, by the shared status rule.
+      return token_status_case_sql();
   }
   return "t.created_at";
 }
@@ -110,12 +112,11 @@ struct Binding {
   SortValue value;  // a number or a text, like a sort value
 };
 
-bool sorts_by_text(TokenSort sort) {
-  return sort == TokenSort::name || sort == TokenSort::access_type ||
-         sort == TokenSort::created_by || sort == TokenSort::status;
-}
-
 }  // namespace
+
+bool sorts_by_number(TokenSort sort) {
+  return sort == TokenSort::created_at || sort == TokenSort::expires_at;
+}
 
 // ---------------------------------------------------------------------------
 // [SECTION] Creating: the token row and its grants
@@ -248,11 +249,13 @@ void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t
   // A person's decision replaces whatever reason the server had for disabling it.
   db_.prepare(
          "UPDATE access_tokens SET status = ?1, updated_at = ?2, disabled_reason = NULL, "
-         "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END WHERE id = ?3")
+         "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END "
+         "WHERE id = ?3 AND status != 'revoked'")
       .bind(1, state_wire_name(state))
       .bind(2, now)
       .bind(3, token_id)
       .run();
+  assert(db_.changes() == 1);  // the token exists and is not revoked
 }
 
 std::vector<StoredToken> TokenStore::disable_owned_by(std::int64_t workspace_id,
@@ -292,9 +295,6 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
   std::string sql = kTokenColumns + ", " + key + " AS sort_key" + kTokenSource +
                     "WHERE t.workspace_id = :workspace AND t.status != 'revoked'";
   bindings.push_back({":workspace", filter.workspace_id});
-  const bool uses_now = filter.sort == TokenSort::status ||
-                        (filter.status && *filter.status != TokenStatus::disabled);
-  if (uses_now) bindings.push_back({":now", now});
 
   if (!filter.search.empty()) {
     // A case-insensitive substring match of what the page shows (label, creator name,
@@ -315,19 +315,7 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     sql += " AND t.access_type = :access_type";
     bindings.push_back({":access_type", std::string(wire_name(*filter.access_type))});
   }
-  if (filter.status) {
-    switch (*filter.status) {
-      case TokenStatus::enabled:
-        sql += " AND t.status = 'enabled' AND (t.expires_at IS NULL OR t.expires_at >= :now)";
-        break;
-      case TokenStatus::expired:
-        sql += " AND t.status = 'enabled' AND t.expires_at < :now";
-        break;
-      case TokenStatus::disabled:
-        sql += " AND t.status = 'disabled'";
-        break;
-    }
-  }
+  if (filter.status) sql += " AND " + token_status_filter_sql(*filter.status);
   if (filter.created_by) {
     sql += " AND t.created_by = :created_by";
     bindings.push_back({":created_by", *filter.created_by});
@@ -348,6 +336,8 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     sql += " AND t.expires_at <= :expires_to";
     bindings.push_back({":expires_to", *filter.expires_to});
   }
+  // The status rule's SQL reads :now only where one of its conditions needs the time.
+  if (sql.find(":now") != std::string::npos) bindings.push_back({":now", now});
   const char *direction = filter.descending ? " DESC" : " ASC";
   if (filter.after) {
     sql += std::string(" AND (") + key + ", t.id) " + (filter.descending ? "<" : ">") +
@@ -371,10 +361,10 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     }
     while (statement.step()) {
       page.tokens.push_back(read_token(statement));
-      if (sorts_by_text(filter.sort))
-        sort_values.emplace_back(statement.column_text(kTokenColumnCount));
-      else
+      if (sorts_by_number(filter.sort))
         sort_values.emplace_back(statement.column_int64(kTokenColumnCount));
+      else
+        sort_values.emplace_back(statement.column_text(kTokenColumnCount));
     }
   }
   if (page.tokens.size() > static_cast<std::size_t>(filter.limit)) {

@@ -11,6 +11,7 @@
 #include "db/database.h"
 #include "security/token_hasher.h"
 #include "shared/access_token.h"
+#include "shared/token_sort.h"
 
 #include <cstdint>
 #include <optional>
@@ -57,12 +58,13 @@ struct TokenChanges {
 };
 
 // ---------------------------------------------------------------------------
-// Listing with keyset pagination.
-
-enum class TokenSort { name, access_type, created_by, created_at, expires_at, status };
+// Listing with keyset pagination, in the sort vocabulary of shared/token_sort.h.
 
 // The value a row sorts by: a number (times) or text (names, types, status).
 using SortValue = std::variant<std::int64_t, std::string>;
+
+// Whether the rows' sort values under `sort` are numbers (else text).
+bool sorts_by_number(TokenSort sort);
 
 // A place in the ordering: strictly after (sort value, id) in the list's direction.
 // The id breaks ties, so rows with equal sort values are neither skipped nor repeated.
@@ -81,8 +83,8 @@ struct TokenListFilter {
   std::optional<std::int64_t> created_to;
   std::optional<std::int64_t> expires_from;  // tokens that never expire are outside any
   std::optional<std::int64_t> expires_to;    // expiry range
-  TokenSort sort = TokenSort::created_at;
-  bool descending = true;
+  TokenSort sort = kDefaultTokenSort;
+  bool descending = kDefaultSortDescending;
   int limit = 50;
   std::optional<ListPosition> after;
 };
@@ -112,7 +114,8 @@ class TokenStore {
   // False when the new name is taken.
   bool update(std::int64_t token_id, const TokenChanges &changes);
 
-  // REQUIRES: the token is not revoked. Revoking also sets revoked_at.
+  // REQUIRES: the token exists and is not revoked (a revoked one is left as it is).
+  // Revoking also sets revoked_at.
   void set_state(std::int64_t token_id, TokenState state, std::int64_t now);
 
   // Disables the enabled tokens of the workspace owned by `owner_id`, with the reason

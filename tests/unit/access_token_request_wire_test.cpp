@@ -296,6 +296,27 @@ TEST_CASE("An edit body changes only the fields it sends", "[wire][edit]") {
   CHECK_FALSE(expiry_sent);
 }
 
+TEST_CASE("An edit body is read once and applied to either access type", "[wire][edit]") {
+  const AccessTokenEdit edit = read_edit_request(json::parse(
+      R"({"name": "Renamed", "workspace_role": null, "projects": [{"project_id": 4,
+          "role": "project_viewer"}]})"));
+  CHECK(edit.body_errors.empty());
+  CHECK(edit.name.sent);
+  CHECK_FALSE(edit.access_type.sent);
+
+  AccessTokenDraft project_token = stored_project_token();
+  bool expiry_sent = true;
+  CHECK(apply_edit_request(edit, project_token, expiry_sent).empty());
+  CHECK(project_token.name == "Renamed");
+  REQUIRE(project_token.projects.size() == 1);
+  CHECK(project_token.projects[0].project_id == 4);
+  CHECK_FALSE(expiry_sent);
+
+  AccessTokenDraft workspace_token = stored_workspace_token();
+  CHECK(errors_text(apply_edit_request(edit, workspace_token, expiry_sent)) ==
+        "projects: A workspace token cannot have project grants.");
+}
+
 TEST_CASE("An empty edit body changes nothing", "[wire][edit]") {
   AccessTokenDraft draft = stored_project_token();
   bool expiry_sent = true;

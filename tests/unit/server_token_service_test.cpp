@@ -166,7 +166,8 @@ TEST_CASE("lifecycle: disable and enable are idempotent; disabled tokens are loc
 
   REQUIRE(fixture.tokens.disable(owner, wid, token.id).ok());
   REQUIRE(fixture.tokens.disable(owner, wid, token.id).ok());
-  Result<AccessToken> edited = fixture.tokens.edit(owner, wid, token.id, {{"name", "New"}});
+  Result<AccessToken> edited =
+      fixture.tokens.edit(owner, wid, token.id, read_token_edit_request({{"name", "New"}}));
   REQUIRE_FALSE(edited.ok());
   CHECK(edited.error().code == "token_disabled");
   Result<Done> revoked = fixture.tokens.revoke(owner, wid, token.id);
@@ -192,9 +193,11 @@ TEST_CASE("edit: what changed is audited; an edit that changes nothing writes no
   const std::int64_t wid = fixture.workspace.workspace_id;
 
   fixture.clock.advance(3600);
-  Result<AccessToken> edited = fixture.tokens.edit(
-      owner, wid, token.id,
-      {{"name", "After"}, {"workspace_role", "workspace_viewer"}, {"expiry", {{"kind", "never"}}}});
+  Result<AccessToken> edited =
+      fixture.tokens.edit(owner, wid, token.id,
+                          read_token_edit_request({{"name", "After"},
+                                                   {"workspace_role", "workspace_viewer"},
+                                                   {"expiry", {{"kind", "never"}}}}));
   REQUIRE(edited.ok());
   CHECK(edited.value().name == "After");
   CHECK(edited.value().workspace_role == WorkspaceRole::viewer);
@@ -206,8 +209,9 @@ TEST_CASE("edit: what changed is audited; an edit that changes nothing writes no
   CHECK(changes["workspace_role"]["to"] == "workspace_viewer");
   CHECK(changes["expires_at"]["to"].is_null());
 
-  REQUIRE(fixture.tokens.edit(owner, wid, token.id, json::object()).ok());
-  REQUIRE(fixture.tokens.edit(owner, wid, token.id, {{"name", "After"}}).ok());
+  REQUIRE(fixture.tokens.edit(owner, wid, token.id, read_token_edit_request(json::object())).ok());
+  REQUIRE(
+      fixture.tokens.edit(owner, wid, token.id, read_token_edit_request({{"name", "After"}})).ok());
   CHECK(fixture.audit().size() == 2);  // create + the one real edit
 }
 
@@ -217,7 +221,7 @@ TEST_CASE("edit: an expiry counts from the time of the edit") {
   fixture.clock.set(*parse_rfc3339_utc("2026-03-10T08:00:00Z"));
   Result<AccessToken> edited =
       fixture.tokens.edit(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
-                          token.id, {{"expiry", {{"kind", "1w"}}}});
+                          token.id, read_token_edit_request({{"expiry", {{"kind", "1w"}}}}));
   REQUIRE(edited.ok());
   CHECK(edited.value().expires_at == *parse_rfc3339_utc("2026-03-17T08:00:00Z"));
 }
@@ -229,15 +233,17 @@ TEST_CASE("edit: the access type is locked and names stay unique") {
   const Principal owner = fixture.person(WorkspaceRole::owner);
   const std::int64_t wid = fixture.workspace.workspace_id;
 
-  Result<AccessToken> retyped =
-      fixture.tokens.edit(owner, wid, token.id, {{"access_type", "project"}});
+  Result<AccessToken> retyped = fixture.tokens.edit(
+      owner, wid, token.id, read_token_edit_request({{"access_type", "project"}}));
   REQUIRE_FALSE(retyped.ok());
   CHECK(fields_of(retyped.error()) == std::vector<std::string>{"access_type"});
 
-  Result<AccessToken> renamed = fixture.tokens.edit(owner, wid, token.id, {{"name", "TAKEN"}});
+  Result<AccessToken> renamed =
+      fixture.tokens.edit(owner, wid, token.id, read_token_edit_request({{"name", "TAKEN"}}));
   REQUIRE_FALSE(renamed.ok());
   CHECK(renamed.error().code == "name_taken");
-  CHECK(fixture.tokens.edit(owner, wid, token.id, {{"name", "MINE"}}).ok());  // own name, new case
+  CHECK(fixture.tokens.edit(owner, wid, token.id, read_token_edit_request({{"name", "MINE"}}))
+            .ok());  // own name, new case
 }
 
 TEST_CASE("list: a page and a cursor to the next") {

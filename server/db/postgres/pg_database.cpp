@@ -19,9 +19,9 @@ constexpr Oid kTextOid = 25;
 constexpr Oid kByteaOid = 17;
 
 // The one advisory lock every write unit of work takes (see pg_database.h), and the
-// one that serializes migrations. Arbitrary constants ("hawz", "hmig").
+// one that serializes migrations (pg_migrations.h). Arbitrary constants ("hawz", "hmig").
 constexpr long long kWriteLockKey = 0x6861777a;
-constexpr long long kMigrationLockKey = 0x686d6967;
+constexpr long long kMigrationLockKey = kPostgresMigrationLockKey;
 
 // SQLSTATE classes that mean "try again later": connection exceptions (08), operator
 // intervention such as a shutdown or a server still starting (57P), a lock wait that

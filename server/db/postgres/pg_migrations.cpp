@@ -1,5 +1,6 @@
 #include "db/postgres/pg_migrations.h"
 
+#include <cassert>
 #include <string>
 #include <vector>
 
@@ -156,6 +157,16 @@ int read_postgres_schema_version(Connection &connection) {
   return static_cast<int>(statement.column_int64(0));
 }
 
+// Whether this session holds the migration lock: a bigint advisory key is kept as
+// classid (high half) and objid (low half), objsubid 1.
+[[maybe_unused]] bool holds_migration_lock(Connection &connection) {
+  Statement statement = connection.prepare(
+      "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted "
+      "AND CAST(classid AS BIGINT) * 4294967296 + CAST(objid AS BIGINT) = " +
+      std::to_string(kPostgresMigrationLockKey) + " AND objsubid = 1");
+  return statement.step();
+}
+
 }  // namespace
 
 int current_postgres_schema_version() {
@@ -163,6 +174,7 @@ int current_postgres_schema_version() {
 }
 
 MigrationResult migrate_postgres_database(Connection &connection) {
+  assert(holds_migration_lock(connection));
   MigrationResult result;
   int version = read_postgres_schema_version(connection);
   if (version > current_postgres_schema_version()) {

@@ -11,6 +11,9 @@ namespace hawzu::server {
 
 int current_postgres_schema_version();
 
+// The session-level advisory lock that serializes migrations ("hmig").
+inline constexpr long long kPostgresMigrationLockKey = 0x686d6967;
+
 // REQUIRES: the caller holds the migration lock (see PostgresDatabase::migrate()).
 MigrationResult migrate_postgres_database(Connection &connection);
 

@@ -12,7 +12,8 @@ namespace hawzu::server {
 
 class SqliteDatabase final : public Database {
  public:
-  // REQUIRES: the file exists or may be created (see app_setup.cpp for its mode).
+  // Opens nothing yet: migrate() and connect() open `path`, creating the file when it
+  // is absent (app_setup.cpp sets the mode of the data directory it lies in).
   explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
 
   // Sets WAL mode, checks the file (PRAGMA quick_check) and applies the migrations the
