@@ -93,7 +93,12 @@ void request_frames_still_needed() {
 
 void frame() {
   const hawzu::platform::Display display = hawzu::platform::sync_display(g_window);
-  if (!hawzu::app_can_draw()) return;  // the loading indicator or sign-in form is showing
+  if (!hawzu::app_can_draw()) {
+    // The loading indicator or the HTML sign-in form is showing: GLFW still hands every
+    // key and mouse move to ImGui, which would keep them queued for the next frame.
+    ImGui::GetIO().ClearEventsQueue();
+    return;
+  }
 
   if (display.pixel_ratio != g_fonts_pixel_ratio) {
     hawzu::platform::build_fonts(display.pixel_ratio);

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 
+#include <algorithm>
 #include <deque>
 #include <string>
 
@@ -139,6 +140,10 @@ void new_frame_in_input_order() {
     return;
   }
   ImVector<ImGuiInputEvent> &queue = ImGui::GetCurrentContext()->InputEventsQueue;
+  // Input dropped meanwhile (the queue is cleared while the app is not drawing) is no
+  // longer ahead of anything.
+  for (MirrorRequest &request : g_waiting_requests)
+    request.events_ahead = std::min(request.events_ahead, queue.Size);
   // Input that came after the first waiting request sits out this frame.
   const int ahead = g_waiting_requests.front().events_ahead;
   ImVector<ImGuiInputEvent> later;
