@@ -1,6 +1,7 @@
 // hawzu-bench: how fast the server answers authenticated API requests, compared with
 // the unauthenticated health check, and what one token verification costs. Not a test:
-// the native build builds it, CTest never runs it. Run it on an otherwise idle machine:
+// the native build builds it; CTest runs only --verification-only (through
+// scripts/bench.sh, label "bench"). Run it on an otherwise idle machine:
 //
 //   build/native/bench/hawzu-bench [--seconds N] [--threads N] [--verifications N]
 //                                  [--verification-only]
