@@ -1,8 +1,10 @@
 // hawzu-bench: how fast the server answers authenticated API requests, compared with
 // the unauthenticated health check, and what one token verification costs. Not a test:
-// the native build builds it, CTest never runs it. Run it on an otherwise idle machine:
+// the native build builds it; CTest runs only --verification-only (through
+// scripts/bench.sh, label "bench"). Run it on an otherwise idle machine:
 //
 //   build/native/bench/hawzu-bench [--seconds N] [--threads N] [--verifications N]
+//                                  [--verification-only]
 //
 // It starts the real server in this process (the same App and HTTP server as
 // hawzu-server, in a temporary data directory, on a free loopback port), mints a
@@ -13,7 +15,8 @@
 //   GET /api/v1/workspace/{wid}/projects    Bearer + a project list
 // and reports requests per second. Then it times Authenticator::authenticate_bearer()
 // (format and checksum check, keyed BLAKE2b hash, SQLite lookup by the hash) averaged
-// over many calls, with the hash alone for comparison. The access log goes to
+// over many calls, with the hash alone for comparison (--verification-only: only that,
+// as scripts/bench.sh runs it). The access log goes to
 // /dev/null (its cost is included); the report goes to standard error.
 #include "app.h"
 #include "app_setup.h"
@@ -101,39 +104,9 @@ std::string mint_bench_token(App &app, std::int64_t &workspace_id) {
   return std::string(created.value().token.view());
 }
 
-template <typename Work>
-double mean_microseconds(int count, Work work) {
-  const auto started = Clock::now();
-  for (int i = 0; i < count; ++i) work();
-  return std::chrono::duration<double, std::micro>(Clock::now() - started).count() / count;
-}
-
-}  // namespace
-
-int main(int argc, char **argv) {
-  BenchOptions options;
-  if (!hawzu::bench::parse_int_flags(argc, argv,
-                                     {{"--seconds", &options.seconds},
-                                      {"--threads", &options.threads},
-                                      {"--verifications", &options.verifications}}))
-    return 2;
-  // The report goes to standard error; standard output (the access log) to /dev/null.
-  if (!std::freopen("/dev/null", "w", stdout)) return 1;
-
-  std::string pattern = (std::filesystem::temp_directory_path() / "hawzu-bench-XXXXXX").string();
-  const std::string data_dir = ::mkdtemp(pattern.data());
-  ServerOptions server_options;
-  server_options.data_dir = data_dir;
-  server_options.listen_port = 0;
-  App app{server_options, StaticSite{data_dir}};
-  if (std::string problem = prepare_data_dir(data_dir); !problem.empty()) return 1;
-  if (std::string problem = open_app(app); !problem.empty()) {
-    std::fprintf(stderr, "hawzu-bench: %s\n", problem.c_str());
-    return 1;
-  }
-  std::int64_t workspace_id = 0;
-  const std::string token = mint_bench_token(app, workspace_id);
-
+// The server on a free loopback port, and each route driven for options.seconds.
+void drive_routes(App &app, const std::string &token, std::int64_t workspace_id,
+                  const BenchOptions &options) {
   std::string error;
   HttpServer http = make_http_server(app, HttpLimits{}, error);
   const int port = http.server->bind_to_any_port("127.0.0.1");
@@ -163,6 +136,52 @@ int main(int argc, char **argv) {
 
   http.server->stop();
   server_thread.join();
+}
+
+template <typename Work>
+double mean_microseconds(int count, Work work) {
+  const auto started = Clock::now();
+  for (int i = 0; i < count; ++i) work();
+  return std::chrono::duration<double, std::micro>(Clock::now() - started).count() / count;
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  BenchOptions options;
+  bool verification_only = false;
+  std::vector<char *> args;
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0 && std::string(argv[i]) == "--verification-only")
+      verification_only = true;
+    else
+      args.push_back(argv[i]);
+  }
+  argc = static_cast<int>(args.size());
+  argv = args.data();
+  if (!hawzu::bench::parse_int_flags(argc, argv,
+                                     {{"--seconds", &options.seconds},
+                                      {"--threads", &options.threads},
+                                      {"--verifications", &options.verifications}}))
+    return 2;
+  // The report goes to standard error; standard output (the access log) to /dev/null.
+  if (!std::freopen("/dev/null", "w", stdout)) return 1;
+
+  std::string pattern = (std::filesystem::temp_directory_path() / "hawzu-bench-XXXXXX").string();
+  const std::string data_dir = ::mkdtemp(pattern.data());
+  ServerOptions server_options;
+  server_options.data_dir = data_dir;
+  server_options.listen_port = 0;
+  App app{server_options, StaticSite{data_dir}};
+  if (std::string problem = prepare_data_dir(data_dir); !problem.empty()) return 1;
+  if (std::string problem = open_app(app); !problem.empty()) {
+    std::fprintf(stderr, "hawzu-bench: %s\n", problem.c_str());
+    return 1;
+  }
+  std::int64_t workspace_id = 0;
+  const std::string token = mint_bench_token(app, workspace_id);
+
+  if (!verification_only) drive_routes(app, token, workspace_id, options);
 
   const double verify = mean_microseconds(options.verifications, [&] {
     if (!app.authenticator->authenticate_bearer(token).principal) std::abort();
@@ -172,7 +191,7 @@ int main(int argc, char **argv) {
     sodium_memzero(hash.data(), hash.size());
   });
   std::fprintf(stderr,
-               "  token verification (format + keyed hash + SQLite lookup): %.1f us mean over %d\n"
+               "  token verification (format + keyed hash + SQLite lookup): %.2f us mean over %d\n"
                "  of which the keyed BLAKE2b hash alone:                    %.2f us\n",
                verify, options.verifications, hash_only);
 

@@ -26,16 +26,17 @@ std::optional<Principal> Authenticator::authenticate_session(
 
 namespace {
 
-Principal token_principal(const StoredToken &stored) {
+Principal token_principal(StoredToken &stored) {
   TokenPrincipal token;
   token.token_id = stored.token.id;
-  token.identifier = stored.token.identifier;
+  token.identifier = std::move(stored.token.identifier);
   token.workspace_id = stored.workspace_id;
   token.workspace_role = stored.token.workspace_role;
   for (const ProjectGrant &grant : stored.token.projects)
     token.project_roles[grant.project_id] = grant.role;
   token.owner_id = stored.token.owner.id;
   token.owner_role = stored.owner_role;
+  token.workspace_name = std::move(stored.workspace_name);
   return token;
 }
 
@@ -50,12 +51,10 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   TokenHash secret_hash = token_hasher_.hash(token);
   const std::int64_t now = clock_.now();
   Database::Lease connection = database_.connect();
-  std::optional<StoredToken> stored;
-  {
-    // The row and its grants from one snapshot, so an edit is never seen half-done.
-    ReadTransaction snapshot(*connection);
-    stored = TokenStore(*connection).find_by_secret_hash(secret_hash);
-  }
+  // The row, its grants and its owner's role come from one statement, hence one
+  // snapshot (token_store.h), so an edit is never seen half-done and no read
+  // transaction (two more statements, two more round trips on PostgreSQL) is needed.
+  std::optional<StoredToken> stored = TokenStore(*connection).find_by_secret_hash(secret_hash);
   sodium_memzero(secret_hash.data(), secret_hash.size());
   if (!stored) {
     outcome.failure = BearerFailure::unknown;

@@ -47,6 +47,8 @@ struct TokenPrincipal {
   std::map<std::int64_t, ProjectRole> project_roles;
   std::int64_t owner_id = 0;
   std::optional<WorkspaceRole> owner_role;
+  // The workspace's name as read with the token (GET /api/v1/workspaces shows it).
+  std::optional<std::string> workspace_name;
 };
 
 class Principal {

@@ -20,11 +20,11 @@ std::vector<WorkspaceView> WorkspaceService::workspaces_of(const Principal &prin
                        permissions_of(membership.role)});
     return views;
   }
+  // The name was read with the token, in the same statement as its grants: no second
+  // database round trip.
   const TokenPrincipal &token = principal.access_token();
-  Database::Lease connection = database_.connect();
-  std::optional<std::string> name = WorkspaceStore(*connection).workspace_name(token.workspace_id);
-  if (!name) return views;
-  WorkspaceView view{token.workspace_id, *name, token.workspace_role, {}};
+  if (!token.workspace_name) return views;
+  WorkspaceView view{token.workspace_id, *token.workspace_name, token.workspace_role, {}};
   // What authorization.h would grant the token workspace-wide now, its owner's current
   // role included.
   for (Permission permission : all_permissions())

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <map>
 #include <string_view>
@@ -390,16 +391,47 @@ std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
 // [SECTION] Authentication: lookup by secret hash, last use
 
 std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash) {
-  std::vector<StoredToken> found;
-  {
-    Statement statement =
-        db_.prepare(kSelectToken + "WHERE t.secret_hash = ? AND t.status != 'revoked'");
-    statement.bind_blob(1, secret_hash.data(), secret_hash.size());
-    if (!statement.step()) return std::nullopt;
-    found.push_back(read_token(statement));
-  }
-  load_grants(found);
-  return std::move(found.front());
+  // The request path of every Bearer request, so one statement does it all: the token
+  // row with its owner's current role (kTokenSource), its workspace's name, and one row
+  // per project grant (none: one row whose grant columns are NULL). One statement reads
+  // one snapshot on both backends (SQLite: the statement's own read transaction;
+  // PostgreSQL: a statement's snapshot), so an edit of the row and its grants is never
+  // seen half-done without a BEGIN/ROLLBACK around it. Plain LEFT JOINs keep every
+  // step an index lookup (a parenthesized grant-and-project join is materialized whole
+  // by SQLite); a grant whose project row is missing is skipped, as load_grants()'s
+  // inner join does. Grants are put in project-name order here rather than by ORDER BY,
+  // which would cost SQLite a temporary B-tree per request. The text is built once: it
+  // is also the key of the connection's prepared-statement cache.
+  static const std::string sql = kTokenColumns + ", p.id, p.name, g.role, p.name_key, w.name" +
+                                 kTokenSource +
+                                 "LEFT JOIN workspaces w ON w.id = t.workspace_id "
+                                 "LEFT JOIN access_token_projects g ON g.token_id = t.id "
+                                 "LEFT JOIN projects p ON p.id = g.project_id "
+                                 "WHERE t.secret_hash = ? AND t.status != 'revoked'";
+  constexpr int kProjectId = kTokenColumnCount;
+  constexpr int kProjectName = kTokenColumnCount + 1;
+  constexpr int kGrantRole = kTokenColumnCount + 2;
+  constexpr int kProjectNameKey = kTokenColumnCount + 3;
+  constexpr int kWorkspaceName = kTokenColumnCount + 4;
+  Statement statement = db_.prepare(sql);
+  statement.bind_blob(1, secret_hash.data(), secret_hash.size());
+  if (!statement.step()) return std::nullopt;
+  StoredToken stored = read_token(statement);
+  stored.workspace_name = statement.column_optional_text(kWorkspaceName);
+  std::vector<std::pair<std::string, ProjectGrant>> grants;  // by name key, then id
+  do {
+    if (statement.column_is_null(kProjectId)) continue;
+    std::optional<ProjectRole> role = parse_project_role(statement.column_text(kGrantRole));
+    if (!role) continue;
+    grants.push_back(
+        {statement.column_text(kProjectNameKey),
+         {statement.column_int64(kProjectId), statement.column_text(kProjectName), *role}});
+  } while (statement.step());
+  std::sort(grants.begin(), grants.end(), [](const auto &a, const auto &b) {
+    return a.first != b.first ? a.first < b.first : a.second.project_id < b.second.project_id;
+  });
+  for (auto &grant : grants) stored.token.projects.push_back(std::move(grant.second));
+  return stored;
 }
 
 void TokenStore::record_use(std::int64_t token_id, std::int64_t now, std::int64_t min_interval) {

@@ -32,6 +32,8 @@ struct StoredToken {
   TokenState state = TokenState::enabled;
   // The owner's role in the workspace as of this read; nullopt once they left it.
   std::optional<WorkspaceRole> owner_role;
+  // The workspace's name, read with the token by find_by_secret_hash() only.
+  std::optional<std::string> workspace_name;
 };
 
 struct NewTokenRow {
@@ -131,7 +133,9 @@ class TokenStore {
   // choices of the list's "created by" filter.
   std::vector<UserRef> creators(std::int64_t workspace_id);
 
-  // For Bearer authentication: the token that is not revoked with this secret hash.
+  // For Bearer authentication: the token that is not revoked with this secret hash,
+  // with its grants, its owner's current role and its workspace's name, all read by
+  // one statement (so from one snapshot, without a read transaction).
   std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash);
 
   // Sets last_used_at to `now` unless it was set less than `min_interval` seconds

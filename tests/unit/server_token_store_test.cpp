@@ -265,3 +265,42 @@ TEST_CASE("a token is found by its secret hash until it is revoked") {
   tokens.set_state(id, TokenState::revoked, 2000);
   CHECK_FALSE(tokens.find_by_secret_hash(row.secret_hash));
 }
+
+TEST_CASE("the lookup by secret hash reads grants, the owner's role and the workspace at once") {
+  StoreFixture fixture;
+  NewTokenRow project_row = fixture.row("Grants");
+  project_row.access_type = AccessType::project;
+  project_row.workspace_role.reset();
+  project_row.projects = {{fixture.workspace.project_b, "", ProjectRole::member},
+                          {fixture.workspace.project_a, "", ProjectRole::manager}};
+  const std::int64_t project_id = fixture.insert(project_row);
+  NewTokenRow workspace_row = fixture.row("Workspace-wide");
+  fixture.insert(workspace_row);
+
+  Database::Lease connection = fixture.test.database->connect();
+  TokenStore tokens(*connection);
+  for (int round = 0; round < 2; ++round) {  // the second from the statement cache
+    std::optional<StoredToken> found = tokens.find_by_secret_hash(project_row.secret_hash);
+    REQUIRE(found);
+    CHECK(found->token.id == project_id);
+    CHECK(found->owner_role == WorkspaceRole::owner);
+    CHECK(found->workspace_name == "Test Workspace");
+    REQUIRE(found->token.projects.size() == 2);
+    CHECK(found->token.projects[0].project_name == "Alpha");  // by project name
+    CHECK(found->token.projects[0].role == ProjectRole::manager);
+    CHECK(found->token.projects[1].project_id == fixture.workspace.project_b);
+    CHECK(found->token.projects[1].role == ProjectRole::member);
+
+    std::optional<StoredToken> wide = tokens.find_by_secret_hash(workspace_row.secret_hash);
+    REQUIRE(wide);
+    CHECK(wide->token.projects.empty());
+    CHECK(wide->token.workspace_role == WorkspaceRole::viewer);
+    CHECK(wide->workspace_name == "Test Workspace");
+  }
+  // The owner's role is read with the token: gone once they leave the workspace.
+  connection->execute("DELETE FROM memberships WHERE user_id = " +
+                      std::to_string(fixture.workspace.user_id));
+  std::optional<StoredToken> orphan = tokens.find_by_secret_hash(project_row.secret_hash);
+  REQUIRE(orphan);
+  CHECK_FALSE(orphan->owner_role);
+}

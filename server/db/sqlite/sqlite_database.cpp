@@ -4,7 +4,8 @@
 
 #include <sqlite3.h>
 
-#include <map>
+#include <unordered_map>
+#include <vector>
 
 namespace hawzu::server {
 namespace {
@@ -35,10 +36,15 @@ std::string sqlite_statement_head(const std::string &sql) {
 
 class SqliteConnection;
 
+// A connection's prepared statements of one SQL text that are not in use. The cache
+// (SqliteConnection::statements_) is node-based and never shrinks, so a statement in
+// use refers to its entry, and its SQL text, without copying either.
+using StatementCacheEntry = std::pair<const std::string, std::vector<sqlite3_stmt *>>;
+
 class SqliteStatement final : public StatementBackend {
  public:
-  SqliteStatement(SqliteConnection &connection, std::string sql, sqlite3_stmt *statement)
-      : connection_(connection), sql_(std::move(sql)), statement_(statement) {}
+  SqliteStatement(SqliteConnection &connection, StatementCacheEntry &entry, sqlite3_stmt *statement)
+      : connection_(connection), entry_(entry), statement_(statement) {}
   ~SqliteStatement() override;
 
   void bind_int64(int index, std::int64_t value) override {
@@ -79,7 +85,7 @@ class SqliteStatement final : public StatementBackend {
   void check(int rc);
 
   SqliteConnection &connection_;
-  std::string sql_;
+  StatementCacheEntry &entry_;  // where the statement goes back to, and its SQL text
   sqlite3_stmt *statement_;
 };
 
@@ -87,22 +93,24 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string &path);
   ~SqliteConnection() override {
-    for (auto &entry : idle_statements_) sqlite3_finalize(entry.second);
+    // Every Statement is gone by now (they are used within a lease of this connection).
+    for (auto &entry : statements_)
+      for (sqlite3_stmt *statement : entry.second) sqlite3_finalize(statement);
     sqlite3_close_v2(db_);
   }
 
   Statement prepare(const std::string &sql) override {
-    auto it = idle_statements_.find(sql);
-    if (it != idle_statements_.end()) {
-      sqlite3_stmt *statement = it->second;
-      idle_statements_.erase(it);
-      return Statement(std::make_unique<SqliteStatement>(*this, sql, statement));
+    StatementCacheEntry &entry = *statements_.try_emplace(sql).first;
+    if (!entry.second.empty()) {
+      sqlite3_stmt *statement = entry.second.back();
+      entry.second.pop_back();
+      return Statement(std::make_unique<SqliteStatement>(*this, entry, statement));
     }
     sqlite3_stmt *statement = nullptr;
     if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
       throw_sqlite_error(db_, "prepare " + sqlite_statement_head(sql));
-    return Statement(std::make_unique<SqliteStatement>(*this, sql, statement));
+    return Statement(std::make_unique<SqliteStatement>(*this, entry, statement));
   }
 
   void execute(const std::string &sql) override {
@@ -122,26 +130,47 @@ class SqliteConnection final : public Connection {
   }
 
   // BEGIN IMMEDIATE takes the write lock at the start, so two writers never both read
-  // and then fail to upgrade; the busy timeout does the waiting.
-  void begin_write() override { execute("BEGIN IMMEDIATE"); }
-  void begin_read() override { execute("BEGIN"); }
-  void commit() override { execute("COMMIT"); }
+  // and then fail to upgrade; the busy timeout does the waiting. These four run from
+  // the statement cache like any other statement: parsing them each time
+  // (sqlite3_exec) was a measurable part of a short read unit of work.
+  void begin_write() override { run_cached(begin_immediate_sql()); }
+  void begin_read() override { run_cached(begin_sql()); }
+  void commit() override { run_cached(commit_sql()); }
   void rollback() noexcept override {
     // A failed ROLLBACK (no transaction active after an automatic rollback) is harmless.
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    try {
+      run_cached(rollback_sql());
+    } catch (...) {
+    }
   }
   bool reusable() const override { return sqlite3_get_autocommit(db_) != 0; }
 
   sqlite3 *handle() const { return db_; }
-  void give_back(std::string sql, sqlite3_stmt *statement) {
-    idle_statements_.emplace(std::move(sql), statement);
-  }
 
  private:
+  static const std::string &begin_immediate_sql() {
+    static const std::string sql = "BEGIN IMMEDIATE";
+    return sql;
+  }
+  static const std::string &begin_sql() {
+    static const std::string sql = "BEGIN";
+    return sql;
+  }
+  static const std::string &commit_sql() {
+    static const std::string sql = "COMMIT";
+    return sql;
+  }
+  static const std::string &rollback_sql() {
+    static const std::string sql = "ROLLBACK";
+    return sql;
+  }
+  void run_cached(const std::string &sql) { prepare(sql).run(); }
+
   sqlite3 *db_ = nullptr;
-  // Free prepared statements by SQL text. Preparing is a measurable part of a short
-  // query, so statements are kept for the connection's life.
-  std::multimap<std::string, sqlite3_stmt *> idle_statements_;
+  // Prepared statements not in use, by SQL text. Preparing is a measurable part of a
+  // short query, so statements are kept (reset, bindings cleared) for the connection's
+  // life and finalized when it closes. Entries are never erased (see SqliteStatement).
+  std::unordered_map<std::string, std::vector<sqlite3_stmt *>> statements_;
 };
 
 SqliteConnection::SqliteConnection(const std::string &path) {
@@ -176,24 +205,30 @@ SqliteConnection::SqliteConnection(const std::string &path) {
 SqliteStatement::~SqliteStatement() {
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
-  connection_.give_back(std::move(sql_), statement_);
+  entry_.second.push_back(statement_);
 }
 
 void SqliteStatement::check(int rc) {
   if (rc != SQLITE_OK)
-    throw_sqlite_error(connection_.handle(), "bind " + sqlite_statement_head(sql_));
+    throw_sqlite_error(connection_.handle(), "bind " + sqlite_statement_head(entry_.first));
 }
 
 bool SqliteStatement::step() {
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  throw_sqlite_error(connection_.handle(), sqlite_statement_head(sql_));
+  throw_sqlite_error(connection_.handle(), sqlite_statement_head(entry_.first));
 }
 
 }  // namespace
 
 std::unique_ptr<Connection> SqliteDatabase::open_connection() {
+  // Memory statistics (on by default) take a global mutex on every allocation SQLite
+  // makes, a measurable part of a short query; nothing here reads them. The setting
+  // must precede SQLite's initialization, so it is made once before the first open
+  // (when SQLite is already initialized the call fails harmlessly).
+  static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memstatus_off;
   return std::make_unique<SqliteConnection>(path_);
 }
 
