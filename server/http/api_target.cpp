@@ -26,7 +26,7 @@ std::optional<ApiTarget> resolve_api_target(App &app, const httplib::Request &re
   ApiTarget target{std::move(*principal)};
   if (!read_id(request, "wid", target.workspace_id) ||
       !read_id(request, "pid", target.project_id) ||
-      !read_id(request, "cid", target.test_case_id)) {
+      !read_id(request, "cid", target.test_case_id) || !read_id(request, "uid", target.user_id)) {
     send_problem(response, problem_for_status(404));
     return std::nullopt;
   }

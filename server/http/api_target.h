@@ -1,5 +1,5 @@
 // What every Hawzu API resource handler starts with: who is asking (api_guard.h) and
-// the ids its path names ({wid}, {pid}, {cid}). An id that is not a plain positive
+// the ids its path names ({wid}, {pid}, {cid}, {uid}). An id that is not a plain positive
 // number answers 404, like an id that does not exist.
 #pragma once
 
@@ -18,6 +18,7 @@ struct ApiTarget {
   std::int64_t workspace_id = 0;  // 0 when the path has no such id
   std::int64_t project_id = 0;
   std::int64_t test_case_id = 0;
+  std::int64_t user_id = 0;  // a member ({uid})
 };
 
 // Nullopt after the refusal (401, 403, 404) was sent.

@@ -8,8 +8,6 @@
 #include "http/api_target.h"
 #include "http/json_body.h"
 #include "http/json_views.h"
-#include "http/path_params.h"
-#include "http/problem.h"
 #include "http/resource_views.h"
 #include "http/routes.h"
 #include "services/member_request.h"
@@ -19,21 +17,6 @@ namespace {
 
 const std::string kMembers = "/api/v1/workspace/{wid}/members";
 const std::string kMember = kMembers + "/{uid}";
-
-// The target of a members/{uid} route and the user id, or nullopt after a refusal.
-std::optional<std::pair<ApiTarget, std::int64_t>> resolve_member(App &app,
-                                                                 const httplib::Request &request,
-                                                                 httplib::Response &response,
-                                                                 Operation operation) {
-  std::optional<ApiTarget> target = resolve_api_target(app, request, response, operation);
-  if (!target) return std::nullopt;
-  std::optional<std::int64_t> user_id = path_id(request, "uid");
-  if (!user_id) {
-    send_problem(response, problem_for_status(404));
-    return std::nullopt;
-  }
-  return std::make_pair(std::move(*target), *user_id);
-}
 
 }  // namespace
 
@@ -51,24 +34,25 @@ void register_member_routes(RouteTable &api, App &app) {
   });
 
   api.patch(kMember, [&app](const httplib::Request &request, httplib::Response &response) {
-    auto target = resolve_member(app, request, response, Operation::change_member_role);
+    std::optional<ApiTarget> target =
+        resolve_api_target(app, request, response, Operation::change_member_role);
     if (!target) return;
     std::optional<nlohmann::json> body = read_json_body(request, response);
     if (!body) return;
-    const Principal &principal = target->first.principal;
+    const Principal &principal = target->principal;
     Result<MemberRecord> member =
-        app.members->change_role(principal, target->first.workspace_id, target->second,
+        app.members->change_role(principal, target->workspace_id, target->user_id,
                                  read_body_request(*body, parse_member_update_request));
     if (!member) return send_api_error(response, principal, member.error());
     send_json(response, member_json(member.value()));
   });
 
   api.del(kMember, [&app](const httplib::Request &request, httplib::Response &response) {
-    auto target = resolve_member(app, request, response, Operation::remove_member);
+    std::optional<ApiTarget> target =
+        resolve_api_target(app, request, response, Operation::remove_member);
     if (!target) return;
-    const Principal &principal = target->first.principal;
-    Result<Done> removed =
-        app.members->remove(principal, target->first.workspace_id, target->second);
+    const Principal &principal = target->principal;
+    Result<Done> removed = app.members->remove(principal, target->workspace_id, target->user_id);
     if (!removed) return send_api_error(response, principal, removed.error());
     response.status = 204;
   });
