@@ -134,14 +134,10 @@ AccessDecision authorize(const Principal &principal, Permission permission,
 AccessDecision authorize(const Principal &principal, Operation operation, std::int64_t workspace_id,
                          std::optional<std::int64_t> project_id) {
   const OperationRule rule = rule_for(operation);
-  if (const TokenPrincipal *token = principal.token(); token && rule.web_session_only) {
-    // Outside its workspace a token learns nothing; inside, it is plainly refused.
-    return token->workspace_id == workspace_id ? AccessDecision::forbidden
-                                               : AccessDecision::not_found;
-  }
   if (rule.access_token_only && principal.is_user()) return AccessDecision::forbidden;
   if (const TokenPrincipal *token = principal.token();
-      token && rule.project_token_refused && !token->workspace_role) {
+      token && (rule.web_session_only || (rule.project_token_refused && !token->workspace_role))) {
+    // Outside its workspace a token learns nothing; inside, it is plainly refused.
     return token->workspace_id == workspace_id ? AccessDecision::forbidden
                                                : AccessDecision::not_found;
   }
