@@ -208,18 +208,6 @@ const char *const kMustBeObject = "Must be an object.";
 const char *const kMustBeArrayOrNull = "Must be an array or null.";
 const char *const kUnknownField = "Unknown field.";
 
-template <typename Enum, typename Names>
-std::string must_be_one_of(const Names &values, std::string_view (*name_of)(Enum)) {
-  std::string message = "Must be one of: ";
-  bool first = true;
-  for (Enum value : values) {
-    if (!first) message += ", ";
-    message += name_of(value);
-    first = false;
-  }
-  return message + ".";
-}
-
 std::string access_type_values_message() {
   return must_be_one_of<AccessType>(
       std::vector<AccessType>{AccessType::workspace, AccessType::project}, &wire_name);

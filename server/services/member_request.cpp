@@ -5,26 +5,14 @@
 #include <nlohmann/json.hpp>
 
 namespace hawzu::server {
-namespace {
-
-std::string unknown_role_message() {
-  std::string message = "Role must be one of";
-  const char *separator = " ";
-  for (WorkspaceRole role : all_workspace_roles()) {
-    message.append(separator).append(wire_name(role));
-    separator = ", ";
-  }
-  return message + ".";
-}
-
-}  // namespace
 
 FieldErrors parse_member_update_request(const nlohmann::json &body, MemberChanges &changes) {
   FieldErrors errors = check_object_fields(body, {"role"});
   if (!body.is_object()) return errors;
   if (std::optional<std::string> role = read_string_field(body, "role", errors)) {
     changes.role = parse_workspace_role(*role);
-    if (!changes.role) errors.push_back({"role", unknown_role_message()});
+    if (!changes.role)
+      errors.push_back({"role", must_be_one_of<WorkspaceRole>(all_workspace_roles(), &wire_name)});
   } else if (!body.contains("role")) {
     errors.push_back({"role", "Role is required."});
   }
