@@ -19,6 +19,7 @@ const path = require('node:path');
 const { execFile, execFileSync } = require('node:child_process');
 const { promisify } = require('node:util');
 const { startServer, readClusterState, createTestDatabase, repoRoot } = require('../support/server');
+const { assertOnlySuccessOrUnavailable } = require('../support/outage_answers');
 const { send, signIn, workspaceTokenBody } = require('./api_client');
 
 const clusterScript = path.join(repoRoot, 'scripts', 'pg_cluster.sh');
@@ -106,22 +107,7 @@ async function underFault(fault) {
 }
 
 function checkAnswers({ answers, backAt }, label) {
-  assert.equal(server.process.exitCode, null, `the server exited:\n${server.output.stderr}`);
-  assert.equal(server.process.signalCode, null, `the server was killed:\n${server.output.stderr}`);
-
-  const errors = answers.filter((a) => a.error);
-  assert.deepEqual(errors.map((a) => `${a.name}: ${a.error}`), [], 'connection errors');
-  for (const a of answers) {
-    const ok = a.status >= 200 && a.status < 300;
-    assert.ok(ok || a.status === 503, `${a.name} answered ${a.status}: ${JSON.stringify(a.body)}`);
-    if (a.status === 503) {
-      assert.match(a.headers.get('content-type'), /^application\/problem\+json/);
-      assert.ok(a.headers.get('retry-after'), `${a.name}: 503 without Retry-After`);
-      assert.equal(a.body.code, 'database_unavailable');
-    }
-  }
-  // Health does no database work: it is never refused.
-  assert.deepEqual(answers.filter((a) => a.name === 'health' && a.status !== 200), []);
+  assertOnlySuccessOrUnavailable(server, answers);
 
   const figures = { answers: answers.length, unavailable: 0 };
   for (const name of ['bearer', 'session']) {
