@@ -116,7 +116,16 @@ function dataDirFiles(server) {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
-        else if (entry.isFile()) files[`postgresql:${path.relative(cluster.PGDIR, full)}`] = fs.readFileSync(full);
+        else if (entry.isFile()) {
+          // The cluster is live (other tests create and drop databases): a file removed
+          // between the listing and the read, such as a rewritten pg_internal.init,
+          // holds nothing any more.
+          try {
+            files[`postgresql:${path.relative(cluster.PGDIR, full)}`] = fs.readFileSync(full);
+          } catch (error) {
+            if (error.code !== 'ENOENT') throw error;
+          }
+        }
       }
     };
     walk(path.join(cluster.PGDIR, 'db'));
