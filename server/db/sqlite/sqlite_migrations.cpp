@@ -178,6 +178,43 @@ ALTER TABLE access_tokens ADD COLUMN disabled_reason TEXT
   CHECK (disabled_reason IN ('owner_removed'));
 CREATE INDEX access_tokens_by_owner ON access_tokens(workspace_id, owner_id);
 )SQL",
+
+    // 6: rotation, a readable audit log, and usage. A rotated token keeps its previous
+    // secret's hash until previous_value_expires_at (the last valid second); audit rows
+    // gain the client address and indexes for the audit-events filters; the last calls of
+    // each token and its daily counts are kept (bounded by the usage recorder's pruning).
+    R"SQL(
+ALTER TABLE access_tokens ADD COLUMN previous_secret_hash BLOB
+  CHECK (previous_secret_hash IS NULL OR length(previous_secret_hash) = 32);
+ALTER TABLE access_tokens ADD COLUMN previous_value_expires_at INTEGER;
+ALTER TABLE access_tokens ADD COLUMN last_used_ip TEXT;
+CREATE UNIQUE INDEX access_tokens_previous_secret
+  ON access_tokens(previous_secret_hash) WHERE previous_secret_hash IS NOT NULL;
+
+ALTER TABLE audit_log ADD COLUMN ip TEXT;
+CREATE INDEX audit_log_by_workspace_id ON audit_log(workspace_id, id);
+CREATE INDEX audit_log_by_target ON audit_log(workspace_id, target_type, target_id, id);
+
+CREATE TABLE access_token_calls (
+  id         INTEGER PRIMARY KEY,
+  token_id   INTEGER NOT NULL REFERENCES access_tokens(id) ON DELETE CASCADE,
+  time       INTEGER NOT NULL,
+  method     TEXT NOT NULL,
+  route      TEXT NOT NULL,  -- the route template ("/api/v1/workspace/{wid}/projects")
+  status     INTEGER NOT NULL,
+  ip         TEXT NOT NULL,
+  user_agent TEXT NOT NULL
+);
+CREATE INDEX access_token_calls_by_token ON access_token_calls(token_id, id);
+
+CREATE TABLE access_token_daily_use (
+  token_id INTEGER NOT NULL REFERENCES access_tokens(id) ON DELETE CASCADE,
+  day      INTEGER NOT NULL,  -- days since 1970-01-01, UTC
+  requests INTEGER NOT NULL,
+  errors   INTEGER NOT NULL,  -- answers with status 400 or above
+  PRIMARY KEY (token_id, day)
+) WITHOUT ROWID;
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
