@@ -9,6 +9,7 @@
 #include "http/static_files.h"
 #include "security/password_hasher.h"
 #include "security/token_hasher.h"
+#include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/member_service.h"
 #include "services/project_service.h"
@@ -37,6 +38,7 @@ struct App {
   std::unique_ptr<TokenService> tokens;
   std::unique_ptr<WorkspaceService> workspaces;
   std::unique_ptr<MemberService> members;
+  std::unique_ptr<AuditService> audit;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<TestCaseService> test_cases;
 };

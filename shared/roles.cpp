@@ -84,6 +84,8 @@ std::string_view wire_name(Permission permission) {
       return "manage_access_tokens";
     case Permission::manage_members:
       return "manage_members";
+    case Permission::read_audit_log:
+      return "read_audit_log";
   }
   return "";
 }
@@ -132,7 +134,8 @@ const std::vector<Permission> &all_permissions() {
                                                       Permission::create_projects,
                                                       Permission::update_project,
                                                       Permission::manage_access_tokens,
-                                                      Permission::manage_members};
+                                                      Permission::manage_members,
+                                                      Permission::read_audit_log};
   return permissions;
 }
 
@@ -176,6 +179,9 @@ bool allows(WorkspaceRole role, Permission permission) {
     // Only an Owner decides who belongs to the workspace and with which role.
     case Permission::manage_members:
       return role == WorkspaceRole::owner;
+    // Those who manage tokens see who changed them.
+    case Permission::read_audit_log:
+      return rank(role) >= rank(WorkspaceRole::manager);
   }
   return false;
 }
@@ -195,6 +201,7 @@ bool allows(ProjectRole role, Permission permission) {
       return false;
     case Permission::manage_access_tokens:
     case Permission::manage_members:
+    case Permission::read_audit_log:
       return false;
   }
   return false;

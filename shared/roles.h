@@ -26,6 +26,7 @@ enum class Permission {
   update_project,        // rename a project
   manage_access_tokens,  // web session only: tokens never have it
   manage_members,        // change members' roles, remove members; web session only
+  read_audit_log,        // the workspace's audit events; web session only
 };
 
 std::string_view wire_name(WorkspaceRole role);     // "workspace_manager"

@@ -50,6 +50,21 @@ ApiError error_from_response(const HttpResponse &response) {
   return error;
 }
 
+// Whether the session's workspace grants `permission`: from its "permissions" (a list of
+// names, or an object of flags), else from the role as the shared catalogue has it.
+bool has_permission(const json &workspace, WorkspaceRole role, Permission permission) {
+  const std::string name(wire_name(permission));
+  const auto permissions = workspace.find("permissions");
+  if (permissions != workspace.end() && permissions->is_array()) {
+    for (const json &item : *permissions)
+      if (item.is_string() && item.get<std::string>() == name) return true;
+    return false;
+  }
+  if (permissions != workspace.end() && permissions->is_object())
+    return permissions->value(name, false);
+  return allows(role, permission);
+}
+
 // Sends a request and hands a parsed JSON body (or an ApiError) to `parse`.
 template <typename T>
 void send(const char *method, const std::string &path, const std::string &body,
@@ -100,20 +115,9 @@ std::optional<SessionInfo> session_from_json(json &body) {
   const auto role = parse_workspace_role(string_field(workspace, "role"));
   if (!role || session.workspace_id == 0) return std::nullopt;
   session.workspace_role = *role;
-  const auto permissions = workspace.find("permissions");
-  if (permissions != workspace.end() && permissions->is_array()) {
-    for (const json &permission : *permissions) {
-      if (permission.is_string() &&
-          permission.get<std::string>() == wire_name(Permission::manage_access_tokens)) {
-        session.can_manage_access_tokens = true;
-      }
-    }
-  } else if (permissions != workspace.end() && permissions->is_object()) {
-    session.can_manage_access_tokens =
-        permissions->value(std::string(wire_name(Permission::manage_access_tokens)), false);
-  } else {
-    session.can_manage_access_tokens = allows(*role, Permission::manage_access_tokens);
-  }
+  session.can_manage_access_tokens =
+      has_permission(workspace, *role, Permission::manage_access_tokens);
+  session.can_read_audit_log = has_permission(workspace, *role, Permission::read_audit_log);
   return session;
 }
 
@@ -236,6 +240,43 @@ void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
         done(result);
         if (result.value) platform::wipe(result.value->token);
       });
+}
+
+void list_audit_events(std::int64_t workspace_id, const std::string &query,
+                       ApiCallback<AuditPage> done) {
+  send<AuditPage>(
+      "GET", workspace_path(workspace_id) + "/audit-events?" + query, "",
+      [](json &body) -> std::optional<AuditPage> {
+        const auto items = body.find("items");
+        if (items == body.end() || !items->is_array()) return std::nullopt;
+        AuditPage page;
+        for (const json &item : *items)
+          if (auto event = audit_event_from_json(item)) page.events.push_back(std::move(*event));
+        page.next_cursor = string_field(body, "next_cursor");
+        return page;
+      },
+      std::move(done));
+}
+
+std::string audit_export_path(std::int64_t workspace_id, const std::string &query) {
+  return workspace_path(workspace_id) + "/audit-events.csv" + (query.empty() ? "" : "?" + query);
+}
+
+void list_members(std::int64_t workspace_id, ApiCallback<std::vector<UserRef>> done) {
+  send<std::vector<UserRef>>(
+      "GET", workspace_path(workspace_id) + "/members", "",
+      [](json &body) -> std::optional<std::vector<UserRef>> {
+        const auto items = body.find("items");
+        if (items == body.end() || !items->is_array()) return std::nullopt;
+        std::vector<UserRef> people;
+        for (const json &item : *items) {
+          const json user = item.value("user", json::object());
+          if (integer_field(user, "id") > 0)
+            people.push_back({integer_field(user, "id"), string_field(user, "name")});
+        }
+        return people;
+      },
+      std::move(done));
 }
 
 std::string describe_api_error(const ApiError &error) {

@@ -65,6 +65,18 @@ void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCa
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
                          ApiCallback<CreatedAccessToken> done);
 
+// One page of the audit log; `query` is the URL query (filters, limit, cursor).
+struct AuditPage {
+  std::vector<AuditEvent> events;
+  std::string next_cursor;  // empty on the last page
+};
+void list_audit_events(std::int64_t workspace_id, const std::string &query,
+                       ApiCallback<AuditPage> done);
+// Where the CSV export of the entries matching `query` (filters only) downloads from.
+std::string audit_export_path(std::int64_t workspace_id, const std::string &query);
+// The workspace's members (GET .../members), by name.
+void list_members(std::int64_t workspace_id, ApiCallback<std::vector<UserRef>> done);
+
 // The message to show for a failed call when the problem body had none.
 std::string describe_api_error(const ApiError &error);
 

@@ -2,6 +2,7 @@
 
 #include "web/api_client.h"
 #include "web/app_context.h"
+#include "web/audit_log_loader.h"
 #include "web/platform/clipboard.h"
 #include "web/platform/fetch.h"
 #include "web/platform/fonts.h"
@@ -231,6 +232,28 @@ void app_after_frame() {
   if (intents.ask_revoke) ask_to_revoke(g_state, *intents.ask_revoke);
   if (intents.confirm_revoke) confirm_revoke(g_state);
   if (intents.cancel_revoke) cancel_revoke(g_state);
+
+  if (intents.show_token_activity) {
+    AuditLogQuery query;
+    query.token_id = *intents.show_token_activity;
+    query.token_name = g_state.details.token.name;
+    g_state.audit.query = std::move(query);
+    close_token_details(g_state);
+    intents.show_page = AppPage::audit_log;
+  }
+  if (intents.show_page) {
+    g_state.page = *intents.show_page;
+    // Fresh on every visit: entries arrive while the person is elsewhere.
+    if (g_state.page == AppPage::audit_log) {
+      load_audit_people(g_state);
+      reload_audit_log(g_state);
+    } else {
+      reload_token_list(g_state);
+    }
+  }
+  if (intents.reload_audit_log) reload_audit_log(g_state);
+  if (intents.load_more_audit_log) load_more_audit_log(g_state);
+  if (intents.export_audit_log) export_audit_log(g_state);
 }
 
 }  // namespace hawzu

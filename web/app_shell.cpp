@@ -44,7 +44,10 @@ void draw_app(UiState &state) {
                     ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
-  draw_tokens_page(state);
+  if (state.page == AppPage::audit_log)
+    draw_audit_log_page(state);
+  else
+    draw_tokens_page(state);
   ImGui::Dummy(ImVec2(0, dp(16)));
   ImGui::EndChild();
 

@@ -6,11 +6,14 @@
 
 namespace hawzu {
 
-// The whole signed-in page: top bar, the Access Tokens page, and any open window.
+// The whole signed-in page: top bar, the page chosen there (Access Tokens, Audit log),
+// and any open window.
 void draw_app(UiState &state);
 
 void draw_top_bar(UiState &state, float height);
 void draw_tokens_page(UiState &state);
+// The workspace's audit log, for Owners and Managers.
+void draw_audit_log_page(UiState &state);
 void draw_token_toolbar(UiState &state, float width);
 // "3 tokens match · Clear search and filters", while a search or filter is on.
 void draw_filter_summary(UiState &state);

@@ -6,6 +6,7 @@
 #include "web/screens.h"
 
 #include "web/format.h"
+#include "web/token_activity_view.h"
 #include "web/token_form.h"
 #include "web/token_labels.h"
 
@@ -178,6 +179,7 @@ void draw_token_details_window(UiState &state) {
     draw_edit(state, content);
   } else {
     draw_facts(state, details.token, content);
+    draw_token_activity(state, content);
     draw_view_footer(state, content);
   }
 

@@ -1,6 +1,7 @@
 #include "web/token_manage.h"
 
 #include "web/app_context.h"
+#include "web/audit_log_loader.h"
 #include "web/token_form.h"
 
 #include "shared/access_token_edit.h"
@@ -21,10 +22,15 @@ AccessToken *find_in_list(UiState &state, std::int64_t token_id) {
   return nullptr;
 }
 
-// The server's new description of a token: into the table row and the open window.
+// The server's new description of a token: into the table row and the open window,
+// whose activity list then shows the change too.
 void replace_token(UiState &state, const AccessToken &token) {
   if (AccessToken *row = find_in_list(state, token.id)) *row = token;
-  if (state.details.token.id == token.id) state.details.token = token;
+  if (state.details.token.id == token.id) {
+    state.details.token = token;
+    if (state.details.open && state.session.can_read_audit_log)
+      load_token_activity(state, token.id);
+  }
 }
 
 std::string in_quotes(const std::string &name) {
@@ -45,6 +51,7 @@ void open_token_details(UiState &state, std::int64_t token_id, bool edit) {
   details = DetailsWindowState{};
   details.open = true;
   details.token = *token;
+  if (state.session.can_read_audit_log) load_token_activity(state, token_id);
   if (edit) start_token_edit(state);
 }
 

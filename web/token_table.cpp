@@ -244,6 +244,10 @@ void draw_token_table(UiState &state, float width) {
     ImGui::TableSetupColumn("Status", fixed, dp(96));
     ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(96));
 
+    // The table's name for the accessibility mirror.
+    const ImVec2 table_top = ImGui::GetCursorScreenPos();
+    platform::record_ui_item("table", "Access tokens",
+                             ImRect(table_top, ImVec2(table_top.x + width, table_top.y + dp(1))));
     // Header: small, muted, on a tinted band.
     ImGui::PushFont(fonts().small_medium);
     ImGui::PushStyleColor(ImGuiCol_Text, rgb(color::text_muted));

@@ -4,6 +4,7 @@
 #include "web/screen_kit.h"
 #include "web/screens.h"
 
+#include "web/filter_widgets.h"
 #include "web/format.h"
 #include "web/token_labels.h"
 
@@ -17,90 +18,6 @@ namespace hawzu {
 namespace {
 
 constexpr std::size_t kMaxSearchLength = 200;  // the server's limit for q
-
-// A select over optional values: "Any …" first, then `choices`.
-template <typename T, typename Label>
-bool draw_filter_select(const char *label_id, const char *any_label, std::optional<T> &value,
-                        const std::vector<T> &choices, Label label_of, float width) {
-  bool changed = false;
-  const std::string preview = value ? label_of(*value) : std::string(any_label);
-  if (ui::begin_select(label_id, preview.c_str(), !value, width)) {
-    if (ui::select_option(any_label, !value)) {
-      changed = value.has_value();
-      value.reset();
-    }
-    for (const T &choice : choices) {
-      const std::string text = label_of(choice);
-      if (ui::select_option(text.c_str(), value == choice)) {
-        changed = value != choice;
-        value = choice;
-      }
-    }
-    ui::end_select();
-  }
-  return changed;
-}
-
-// "From" or "To" of a range: a field that opens a calendar, and a clear button.
-bool draw_range_end(const char *label_id, std::optional<CivilDate> &date, DatePickerState &picker,
-                    const CivilDate &today, float width) {
-  bool changed = false;
-  const std::string popup = std::string("##calendar") + label_id;
-  const std::string text = date ? format_date(*date) : "Any day";
-  const float clear_width = date ? dp(36) + dp(4) : 0;
-  const ImVec2 field_min = ImGui::GetCursorScreenPos();
-  if (ui::field_button(label_id, text.c_str(), ICON_CALENDAR, !date, width - clear_width)) {
-    picker.year = 0;
-    ImGui::OpenPopup(popup.c_str());
-  }
-  if (date) {
-    ImGui::SameLine(0, dp(4));
-    const std::string clear_label = std::string("Clear ") + label_id;
-    if (ui::icon_button(ICON_TIMES, clear_label.c_str())) {
-      date.reset();
-      changed = true;
-    }
-  }
-  ImGui::SetNextWindowPos(ImVec2(field_min.x, field_min.y + ImGui::GetFrameHeight() + dp(6)));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(16), dp(16)));
-  ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(12));
-  if (ImGui::BeginPopup(popup.c_str(), ImGuiWindowFlags_NoMove)) {
-    // Under its field, but never past the viewport's right edge (the "to" field sits
-    // near it): the month arrows and the last column must stay reachable.
-    const ImGuiViewport *viewport = ImGui::GetMainViewport();
-    const float right_limit = viewport->WorkPos.x + viewport->WorkSize.x - dp(8);
-    const ImVec2 position = ImGui::GetWindowPos();
-    const float overflow = position.x + ImGui::GetWindowWidth() - right_limit;
-    if (overflow > 0) {
-      ImGui::SetWindowPos(
-          ImVec2(std::max(viewport->WorkPos.x + dp(8), position.x - overflow), position.y));
-    }
-    const CivilDate earliest{2000, 1, 1};
-    const CivilDate latest{today.year + 30, 12, 31};
-    if (draw_date_picker(picker, date, earliest, latest, today)) {
-      changed = true;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
-  ImGui::PopStyleVar(2);
-  return changed;
-}
-
-bool draw_date_range(const char *title, const char *id, DateRange &range, const CivilDate &today,
-                     float width) {
-  ImGui::PushID(id);
-  ui::field_label(title);
-  const float gap = dp(8);
-  const float half = std::floor((width - gap) * 0.5f);
-  const std::string from_id = std::string(title) + " from";
-  const std::string to_id = std::string(title) + " to";
-  bool changed = draw_range_end(from_id.c_str(), range.from, range.from_picker, today, half);
-  ImGui::SameLine(0, gap);
-  changed |= draw_range_end(to_id.c_str(), range.to, range.to_picker, today, half);
-  ImGui::PopID();
-  return changed;
-}
 
 // The "Dates" button: a popover with both ranges.
 bool draw_dates_filter(UiState &state, float width) {

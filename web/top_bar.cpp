@@ -2,6 +2,7 @@
 // on the right a link to the API reference page, then the signed-in person with their role
 // and Sign out.
 #include "web/platform/page.h"
+#include "web/platform/ui_items.h"
 #include "web/screen_kit.h"
 #include "web/screens.h"
 
@@ -74,6 +75,31 @@ void draw_top_bar(UiState &state, float height) {
   x += ui::text_size(ICON_BUILDING, body).x + dp(8);
   ui::draw_text(draw_list, ImVec2(x, text_y), state.session.workspace_name.c_str(), medium,
                 rgb(color::text_secondary));
+  x += ui::text_size(state.session.workspace_name.c_str(), medium).x + dp(28);
+
+  // The pages, for those who may see more than one; the current one underlined.
+  if (state.session.can_read_audit_log) {
+    struct PageLink {
+      AppPage page;
+      const char *label;
+    };
+    for (const PageLink link : {PageLink{AppPage::access_tokens, "Access Tokens"},
+                                PageLink{AppPage::audit_log, "Audit log"}}) {
+      const bool current = state.page == link.page;
+      ImGui::SetCursorScreenPos(ImVec2(x, centered_y(origin.y, height, dp(36))));
+      if (ui::button(link.label, ui::ButtonKind::ghost) && !current) {
+        state.intents.show_page = link.page;
+      }
+      if (current) platform::set_last_item_description("Current page");
+      const ImVec2 min = ImGui::GetItemRectMin();
+      const ImVec2 max = ImGui::GetItemRectMax();
+      if (current) {
+        draw_list->AddRectFilled(ImVec2(min.x + dp(8), origin.y + height - dp(3)),
+                                 ImVec2(max.x - dp(8), origin.y + height), rgb(color::accent));
+      }
+      x = max.x + dp(4);
+    }
+  }
 
   // Right side, laid out from the right edge: Sign out, then the person.
   const char *sign_out_label =

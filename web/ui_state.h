@@ -3,6 +3,8 @@
 // (app.cpp) turns intents into API requests and writes the answers back here.
 #pragma once
 
+#include "web/audit_event.h"
+
 #include "shared/access_token.h"
 #include "shared/access_token_request.h"
 #include "shared/calendar.h"
@@ -28,6 +30,7 @@ struct SessionInfo {
   std::string workspace_name;
   WorkspaceRole workspace_role = WorkspaceRole::viewer;
   bool can_manage_access_tokens = false;
+  bool can_read_audit_log = false;
 };
 
 struct ProjectOption {
@@ -131,8 +134,16 @@ struct CreatedWindowState {
 };
 
 // One token's details; in edit mode the same window holds the edit form.
+// A token's latest audit entries, in its details window.
+struct TokenActivityState {
+  std::vector<AuditEvent> events;
+  bool more = false;  // older entries exist (the Audit log page shows them)
+  LoadState load;
+};
+
 struct DetailsWindowState {
   bool open = false;
+  TokenActivityState activity;
   AccessToken token;  // as the server last described it
   bool editing = false;
   TokenFormState edit;
@@ -156,6 +167,31 @@ struct Toast {
   double shown_at = 0;  // emscripten_get_now()
 };
 
+// The Audit log page's filters (GET .../audit-events): all optional.
+struct AuditLogQuery {
+  std::optional<std::string> action;
+  std::optional<std::int64_t> actor_id;
+  std::optional<std::int64_t> token_id;  // set from a token's details ("See all activity")
+  std::string token_name;                // for the filter chip
+  DateRange dates;
+  bool filtered() const { return action || actor_id || token_id || dates.active(); }
+};
+
+// The Audit log page: entries newest first, further pages as the person scrolls.
+struct AuditLogState {
+  AuditLogQuery query;
+  std::vector<AuditEvent> events;
+  std::string next_cursor;  // empty when every page is loaded
+  LoadState load;
+  bool loading_more = false;
+  std::string more_error;
+  int generation = 0;           // bumped per new query: older answers are dropped
+  std::vector<UserRef> people;  // the workspace's members, for the person filter
+  bool people_requested = false;
+};
+
+enum class AppPage { access_tokens, audit_log };
+
 enum class TokenAction { disable, enable };
 
 // What the person asked for during a frame; handled by the app after the frame.
@@ -178,6 +214,11 @@ struct Intents {
   std::optional<std::int64_t> ask_revoke;
   bool confirm_revoke = false;
   bool cancel_revoke = false;
+  std::optional<AppPage> show_page;
+  std::optional<std::int64_t> show_token_activity;  // the Audit log page for one token
+  bool reload_audit_log = false;
+  bool load_more_audit_log = false;
+  bool export_audit_log = false;
 };
 
 enum class AppScreen { starting, signed_out, signed_in };
@@ -186,9 +227,11 @@ struct UiState {
   AppScreen screen = AppScreen::starting;
   bool signing_out = false;
   SessionInfo session;
+  AppPage page = AppPage::access_tokens;
   TokenOptions options;
   LoadState options_load;
   TokenListState list;
+  AuditLogState audit;
   CreateWindowState create;
   CreatedWindowState created;
   DetailsWindowState details;

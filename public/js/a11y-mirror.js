@@ -124,7 +124,8 @@
         if (item.live === 'alert') attrs.role = 'alert';
         break;
     }
-    if (INTERACTIVE.has(item.role)) {
+    // A widget with no ImGui ID (a row of a read-only table) is drawn, not operated.
+    if (INTERACTIVE.has(item.role) && item.id) {
       attrs.tabindex = '-1';
       attrs['data-id'] = String(item.id);
       if (item.role === 'input') attrs['data-text-field'] = '';
@@ -163,7 +164,9 @@
       });
       return index;
     };
-    const used = new Set(headers.concat(rows));
+    // The table's name comes from its "table" item (the app records one per table).
+    const named = items.find((item) => item.role === 'table');
+    const used = new Set(headers.concat(rows, named ? [named] : []));
     const headerCells = headers.map((header) => widgetNode(header, key(header, windowKey)));
     const rowCells = rows.map(() => headers.map(() => []));
     for (const item of items) {
@@ -191,7 +194,7 @@
     });
     const headerRow = node(`${windowKey}|headers`, 'div', { role: 'row' }, headerCells);
     return {
-      node: node(`${windowKey}|table`, 'div', { role: 'table', 'aria-label': 'Access tokens' },
+      node: node(`${windowKey}|table`, 'div', { role: 'table', 'aria-label': named ? named.label : 'Table' },
         [headerRow].concat(rowNodes)),
       used,
     };

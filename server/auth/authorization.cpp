@@ -37,6 +37,8 @@ OperationRule rule_for(Operation operation) {
     case Operation::change_member_role:
     case Operation::remove_member:
       return {Permission::manage_members, true};
+    case Operation::list_audit_events:
+      return {Permission::read_audit_log, true};
   }
   return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
 }
@@ -87,6 +89,8 @@ std::string_view operation_name(Operation operation) {
       return "change_member_role";
     case Operation::remove_member:
       return "remove_member";
+    case Operation::list_audit_events:
+      return "list_audit_events";
   }
   return "";
 }
@@ -120,7 +124,8 @@ AccessDecision authorize(const Principal &principal, Permission permission,
   // An access token: scoped to its one workspace.
   const TokenPrincipal &token = *principal.token();
   if (token.workspace_id != workspace_id) return AccessDecision::not_found;
-  if (permission == Permission::manage_access_tokens || permission == Permission::manage_members)
+  if (permission == Permission::manage_access_tokens || permission == Permission::manage_members ||
+      permission == Permission::read_audit_log)
     return AccessDecision::forbidden;
   const AccessDecision by_token_roles = token_roles_decision(token, permission, project_id);
   if (by_token_roles != AccessDecision::granted) return by_token_roles;

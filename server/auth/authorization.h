@@ -50,12 +50,14 @@ enum class Operation {
   list_members,
   change_member_role,
   remove_member,
+  // The workspace's audit log (Owners and Managers, web session only).
+  list_audit_events,
 };
 
 struct OperationRule {
   Permission permission = Permission::read;
-  bool web_session_only = false;   // an access token is refused (403) whatever its role
-  bool access_token_only = false;  // a web session is refused: a person has no calling token
+  bool web_session_only = false;       // an access token is refused (403) whatever its role
+  bool access_token_only = false;      // a web session is refused: a person has no calling token
   bool project_token_refused = false;  // a project token is refused (403): it sees projects only
 };
 

@@ -76,6 +76,11 @@ class Principal {
     return std::get<TokenPrincipal>(who_);
   }
 
+  // The address the request came from (http/client_origin.h), for the audit log; empty
+  // outside a request (start-up steps, tests).
+  const std::string &client_address() const { return client_address_; }
+  void set_client_address(std::string address) { client_address_ = std::move(address); }
+
   // What the access log shows: "user:12" or "token:hwz_Ab12Cd34". Never a secret.
   std::string log_name() const {
     if (const UserPrincipal *person = user()) return "user:" + std::to_string(person->user_id);
@@ -84,6 +89,7 @@ class Principal {
 
  private:
   std::variant<UserPrincipal, TokenPrincipal> who_;
+  std::string client_address_;
 };
 
 }  // namespace hawzu::server

@@ -74,7 +74,7 @@ std::optional<Principal> require_api_principal(App &app, const httplib::Request 
         app, request, response,
         {"Send an access token (Authorization: Bearer ...) or sign in.", kBearerChallenge});
   }
-  if (principal) current_request_context().principal = principal->log_name();
+  if (principal) adopt_principal(*principal);
   return principal;
 }
 

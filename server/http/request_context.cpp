@@ -15,4 +15,9 @@ void reset_request_context() {
   tls_request_context.principal.clear();
 }
 
+void adopt_principal(Principal &principal) {
+  tls_request_context.principal = principal.log_name();
+  principal.set_client_address(tls_request_context.client_address);
+}
+
 }  // namespace hawzu::server

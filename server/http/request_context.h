@@ -6,6 +6,8 @@
 // time. It is reset at the start of every request (pre-routing).
 #pragma once
 
+#include "auth/principal.h"
+
 #include <chrono>
 #include <string>
 
@@ -24,5 +26,9 @@ struct RequestContext {
 
 RequestContext &current_request_context();
 void reset_request_context();
+
+// Once a request is authenticated: the access log names `principal`, and the principal
+// carries the request's client address (for the audit rows its changes write).
+void adopt_principal(Principal &principal);
 
 }  // namespace hawzu::server

@@ -106,7 +106,7 @@ std::optional<Principal> require_web_session(App &app, const httplib::Request &r
     if (answer.www_authenticate) response.set_header("WWW-Authenticate", answer.www_authenticate);
     return std::nullopt;
   }
-  current_request_context().principal = principal->log_name();
+  adopt_principal(*principal);
   return principal;
 }
 

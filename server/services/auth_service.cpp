@@ -83,7 +83,8 @@ Result<SignedIn> AuthService::sign_in(const SignInFields &fields, std::string_vi
   if (verdict.wait_seconds > 0) return too_many_attempts(verdict.wait_seconds);
   // An account under attack from many addresses: every attempt on it is slowed, the
   // owner's too, but none is refused for what others did.
-  if (verdict.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(verdict.delay_ms));
+  if (verdict.delay_ms > 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(verdict.delay_ms));
 
   std::optional<UserRecord> user;
   {
@@ -123,7 +124,7 @@ Result<SignedIn> AuthService::sign_in(const SignInFields &fields, std::string_vi
     entry.action = "session.sign_in";
     entry.target_type = "user";
     entry.target_id = user->id;
-    entry.details = {{"client_address", std::string(client_address)}};
+    entry.ip = std::string(client_address);
     AuditStore(*connection).append(entry);
     transaction.commit();
   }
@@ -145,7 +146,7 @@ void AuthService::sign_out(const Principal &principal, std::string_view client_a
   entry.action = "session.sign_out";
   entry.target_type = "user";
   entry.target_id = person->user_id;
-  entry.details = {{"client_address", std::string(client_address)}};
+  entry.ip = std::string(client_address);
   AuditStore(*connection).append(entry);
   transaction.commit();
 }
@@ -172,12 +173,14 @@ void AuthService::audit_failure(std::optional<std::int64_t> user_id, std::string
   AuditEntry entry;
   entry.time = clock_.now();
   entry.action = "session.sign_in_failed";
+  // The account tried is both the actor (someone acting as it) and the target.
   if (user_id) {
+    entry.actor_user_id = user_id;
     entry.target_type = "user";
     entry.target_id = user_id;
   }
-  entry.details = {{"reason", std::string(reason)},
-                   {"client_address", std::string(client_address)}};
+  entry.details = {{"reason", std::string(reason)}};
+  entry.ip = std::string(client_address);
   Database::Lease connection = database_.connect();
   AuditStore(*connection).append(entry);
 }

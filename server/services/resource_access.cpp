@@ -64,6 +64,7 @@ AuditEntry resource_audit(const Principal &principal, std::int64_t workspace_id,
   entry.action = std::move(action);
   entry.target_type = std::move(target_type);
   entry.target_id = target_id;
+  entry.ip = principal.client_address();
   return entry;
 }
 

@@ -1,6 +1,7 @@
 #include "services/test_case_request.h"
 
 #include "services/id_cursor.h"
+#include "services/query_params.h"
 #include "services/resource_fields.h"
 #include "services/text_rules.h"
 #include "shared/decimal.h"
@@ -69,21 +70,8 @@ FieldErrors parse_test_case_update_request(const nlohmann::json &body, TestCaseC
 Result<TestCaseListQuery> parse_test_case_list_query(
     const std::multimap<std::string, std::string> &params) {
   TestCaseListQuery query;
-  FieldErrors errors;
-  for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
-    if (it->first != "limit" && it->first != "cursor")
-      errors.push_back({it->first, "Unknown query parameter."});
-    else if (params.count(it->first) > 1)
-      errors.push_back({it->first, "Give this parameter at most once."});
-  }
-  if (auto it = params.find("limit"); it != params.end()) {
-    if (std::optional<std::int64_t> limit =
-            parse_positive_decimal(it->second, kMaxTestCasePageSize))
-      query.limit = static_cast<int>(*limit);
-    else
-      errors.push_back({"limit", "Must be a whole number from 1 to " +
-                                     std::to_string(kMaxTestCasePageSize) + "."});
-  }
+  FieldErrors errors = check_query_parameters(params, {"limit", "cursor"});
+  read_limit(params, kMaxTestCasePageSize, query.limit, errors);
   if (auto it = params.find("cursor"); it != params.end()) {
     if (std::optional<std::int64_t> after = decode_id_cursor(it->second))
       query.after_id = *after;

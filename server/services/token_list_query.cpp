@@ -1,10 +1,11 @@
 #include "services/token_list_query.h"
 
 #include "services/list_cursor.h"
+#include "services/query_params.h"
 #include "shared/calendar.h"
 #include "shared/decimal.h"
-#include "shared/token_sort.h"
 #include "shared/token_format.h"
+#include "shared/token_sort.h"
 
 #include <set>
 
@@ -18,31 +19,11 @@ const std::set<std::string> kKnownParameters = {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_date_or_time(std::string_view text, bool end_of_day) {
-  if (text.size() == 10) {
-    std::optional<CivilDate> date = parse_iso_date(text);
-    if (!date) return std::nullopt;
-    const std::int64_t start = days_from_civil(*date) * kSecondsPerDay;
-    return end_of_day ? start + kSecondsPerDay - 1 : start;
-  }
-  return parse_rfc3339(text);
-}
-
 Result<TokenListFilter> parse_token_list_query(
     const std::multimap<std::string, std::string> &params) {
   TokenListFilter filter;
-  FieldErrors errors;
-  for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
-    if (!kKnownParameters.count(it->first))
-      errors.push_back({it->first, "Unknown query parameter."});
-    else if (params.count(it->first) > 1)
-      errors.push_back({it->first, "Give this parameter at most once."});
-  }
-  auto value_of = [&params](const char *name) -> std::optional<std::string> {
-    auto it = params.find(name);
-    if (it == params.end()) return std::nullopt;
-    return it->second;
-  };
+  FieldErrors errors = check_query_parameters(params, kKnownParameters);
+  auto value_of = [&params](const char *name) { return query_value(params, name); };
 
   if (auto q = value_of("q")) {
     std::string_view text = *q;
@@ -84,10 +65,7 @@ Result<TokenListFilter> parse_token_list_query(
                       Bound{"expires_to", true, filter.expires_to}}) {
     if (auto text = value_of(bound.name)) {
       bound.target = parse_date_or_time(*text, bound.end_of_day);
-      if (!bound.target)
-        errors.push_back(
-            {bound.name,
-             "Must be a date (YYYY-MM-DD) or an RFC 3339 time (2026-01-31T12:00:00Z)."});
+      if (!bound.target) errors.push_back({bound.name, kDateOrTimeMessage});
     }
   }
   if (filter.created_from && filter.created_to && *filter.created_to < *filter.created_from)
@@ -109,14 +87,7 @@ Result<TokenListFilter> parse_token_list_query(
       errors.push_back({"order", "Must be asc or desc."});
   }
   filter.limit = kDefaultListLimit;
-  if (auto text = value_of("limit")) {
-    std::optional<std::int64_t> limit = parse_positive_decimal(*text, kMaxListLimit);
-    if (!limit)
-      errors.push_back(
-          {"limit", "Must be a whole number from 1 to " + std::to_string(kMaxListLimit) + "."});
-    else
-      filter.limit = static_cast<int>(*limit);
-  }
+  read_limit(params, kMaxListLimit, filter.limit, errors);
   if (auto text = value_of("cursor")) {
     filter.after = decode_list_cursor(*text, filter.sort, filter.descending);
     if (!filter.after)

@@ -17,6 +17,7 @@
 //   cursor         next_cursor of the previous page, with the same sort and order
 #pragma once
 
+#include "services/query_params.h"
 #include "services/service_result.h"
 #include "store/token_store.h"
 
@@ -35,9 +36,5 @@ inline constexpr std::size_t kMaxSearchLength = 200;
 // Fills every member of the filter but workspace_id.
 Result<TokenListFilter> parse_token_list_query(
     const std::multimap<std::string, std::string> &params);
-
-// A date or an RFC 3339 time as Unix seconds. For a bare date, the first second of that
-// UTC day, or the last one when `end_of_day`. Nullopt when malformed.
-std::optional<std::int64_t> parse_date_or_time(std::string_view text, bool end_of_day);
 
 }  // namespace hawzu::server

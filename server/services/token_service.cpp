@@ -164,6 +164,7 @@ AuditEntry token_audit(const Principal &principal, std::int64_t workspace_id, st
   entry.action = std::move(action);
   entry.target_type = "access_token";
   entry.target_id = token_id;
+  entry.ip = principal.client_address();
   return entry;
 }
 

@@ -1,11 +1,28 @@
 #include "store/audit_store.h"
 
+#include <cassert>
+
 namespace hawzu::server {
+namespace {
+
+// "'a', 'b'": the stored action names, which are the server's own constants (never
+// request text), as SQL literals.
+std::string sql_list(const std::vector<std::string> &names) {
+  std::string list;
+  for (const std::string &name : names) {
+    assert(name.find('\'') == std::string::npos);
+    if (!list.empty()) list += ", ";
+    list += "'" + name + "'";
+  }
+  return list;
+}
+
+}  // namespace
 
 void AuditStore::append(const AuditEntry &entry) {
   Statement statement = db_.prepare(
       "INSERT INTO audit_log (time, workspace_id, actor_user_id, actor_token_id, action, "
-      "target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "target_type, target_id, details, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   statement.bind(1, entry.time)
       .bind(2, entry.workspace_id)
       .bind(3, entry.actor_user_id)
@@ -17,6 +34,10 @@ void AuditStore::append(const AuditEntry &entry) {
     statement.bind_null(6);
   else
     statement.bind(6, entry.target_type);
+  if (entry.ip.empty())
+    statement.bind_null(9);
+  else
+    statement.bind(9, entry.ip);
   statement.run();
 }
 
@@ -40,6 +61,61 @@ std::vector<AuditEntry> AuditStore::recent(std::optional<std::int64_t> workspace
     entries.push_back(std::move(entry));
   }
   return entries;
+}
+
+std::vector<AuditRecord> AuditStore::list(const AuditFilter &filter) {
+  assert(!filter.actions.empty());
+  const std::string actions = sql_list(filter.actions);
+  // Names are joined in, not copied into the row: a renamed token shows its new name.
+  Statement statement = db_.prepare(
+      "SELECT a.id, a.time, a.workspace_id, a.actor_user_id, a.actor_token_id, a.action, "
+      "a.target_type, a.target_id, a.details, a.ip, "
+      "COALESCE(actor_user.name, actor_token.name, ''), "
+      "COALESCE(target_user.name, target_token.name, '') "
+      "FROM audit_log a "
+      "LEFT JOIN users actor_user ON actor_user.id = a.actor_user_id "
+      "LEFT JOIN access_tokens actor_token ON actor_token.id = a.actor_token_id "
+      "LEFT JOIN users target_user ON a.target_type = 'user' AND target_user.id = a.target_id "
+      "LEFT JOIN access_tokens target_token ON a.target_type = 'access_token' AND target_token.id "
+      "= a.target_id "
+      "WHERE a.action IN (" +
+      actions +
+      ") "
+      "AND (a.workspace_id = ?1 OR (a.workspace_id IS NULL AND a.target_type = 'user' AND "
+      "a.target_id IN (SELECT user_id FROM memberships WHERE workspace_id = ?1))) "
+      "AND (CAST(?2 AS BIGINT) IS NULL OR (a.target_type = 'access_token' AND a.target_id = ?2)) "
+      "AND (CAST(?3 AS BIGINT) IS NULL OR a.actor_user_id = ?3) "
+      "AND (CAST(?4 AS BIGINT) IS NULL OR a.time >= ?4) "
+      "AND (CAST(?5 AS BIGINT) IS NULL OR a.time <= ?5) "
+      "AND (CAST(?6 AS BIGINT) IS NULL OR a.id < ?6) "
+      "ORDER BY a.id DESC LIMIT ?7");
+  statement.bind(1, filter.workspace_id)
+      .bind(2, filter.token_id)
+      .bind(3, filter.actor_user_id)
+      .bind(4, filter.from)
+      .bind(5, filter.to)
+      .bind(6, filter.before_id)
+      .bind(7, filter.limit);
+  std::vector<AuditRecord> records;
+  while (statement.step()) {
+    AuditRecord record;
+    record.id = statement.column_int64(0);
+    AuditEntry &entry = record.entry;
+    entry.time = statement.column_int64(1);
+    entry.workspace_id = statement.column_optional_int64(2);
+    entry.actor_user_id = statement.column_optional_int64(3);
+    entry.actor_token_id = statement.column_optional_int64(4);
+    entry.action = statement.column_text(5);
+    entry.target_type = statement.column_optional_text(6).value_or("");
+    entry.target_id = statement.column_optional_int64(7);
+    entry.details = nlohmann::json::parse(statement.column_text(8), nullptr, false);
+    if (!entry.details.is_object()) entry.details = nlohmann::json::object();
+    entry.ip = statement.column_optional_text(9).value_or("");
+    record.actor_name = statement.column_text(10);
+    record.target_name = statement.column_text(11);
+    records.push_back(std::move(record));
+  }
+  return records;
 }
 
 }  // namespace hawzu::server

@@ -125,6 +125,12 @@ async function main() {
     await b.waitForItem(page, { role: 'text', label: /tokens? match$/ });
     await shot('token-search');
 
+    // The Audit log page, from the top bar.
+    await page.keyboard.press('Escape');
+    await b.clickItem(page, { role: 'button', label: 'Audit log' });
+    await b.waitForItem(page, { role: 'row', label: /^Disabled “Nightly Automation”/ });
+    await shot('audit-log');
+
     // The API reference, opened from the top bar in a new tab.
     const opened = browser.context.waitForEvent('page');
     await b.clickItem(page, { role: 'button', label: 'API reference' });

@@ -25,6 +25,8 @@ const TABLES = [
   'access_token_projects',
   'audit_log',
   'sign_in_attempts',
+  'access_token_calls',
+  'access_token_daily_use',
 ];
 
 function bearer(server, token, urlPath = '/api/v1/access-tokens/self') {

@@ -248,10 +248,11 @@ test('sign-ins are audited, successes and failures, without passwords or unknown
   assert.ok(actions.includes('session.sign_out'));
   const success = mine.find((r) => r.action === 'session.sign_in');
   assert.equal(success.actor_user_id, userId);
-  assert.equal(JSON.parse(success.details).client_address, '127.0.0.1');
+  assert.equal(success.ip, '127.0.0.1');
   assert.ok(rows.some((r) => r.action === 'session.sign_in_failed' && JSON.parse(r.details).reason === 'unknown_account' && r.target_id === null));
   const failed = mine.find((r) => r.action === 'session.sign_in_failed');
   assert.equal(JSON.parse(failed.details).reason, 'wrong_password');
+  assert.equal(failed.ip, '127.0.0.1');
   assert.ok(Math.abs(success.time - Date.now() / 1000) < 60);
 });
 

@@ -38,6 +38,7 @@ TEST_CASE("Permissions have their wire names", "[roles]") {
   CHECK(wire_name(Permission::create_projects) == "create_projects");
   CHECK(wire_name(Permission::update_project) == "update_project");
   CHECK(wire_name(Permission::manage_access_tokens) == "manage_access_tokens");
+  CHECK(wire_name(Permission::read_audit_log) == "read_audit_log");
 }
 
 TEST_CASE("Role wire names parse back to the same role", "[roles]") {
@@ -83,7 +84,7 @@ TEST_CASE("Role catalogues list every role, highest rank first", "[roles]") {
   CHECK(all_project_roles() == std::vector<ProjectRole>{ProjectRole::manager,
                                                         ProjectRole::coordinator,
                                                         ProjectRole::member, ProjectRole::viewer});
-  CHECK(all_permissions().size() == 7);
+  CHECK(all_permissions().size() == 8);
 }
 
 TEST_CASE("Only the Owner role is protected from tokens", "[roles]") {
@@ -136,6 +137,7 @@ TEST_CASE("Workspace Owner has every workspace permission", "[roles][permissions
   CHECK(allows(WorkspaceRole::owner, Permission::create_projects));
   CHECK(allows(WorkspaceRole::owner, Permission::update_project));
   CHECK(allows(WorkspaceRole::owner, Permission::manage_access_tokens));
+  CHECK(allows(WorkspaceRole::owner, Permission::read_audit_log));
 }
 
 TEST_CASE("Workspace Manager has every workspace permission", "[roles][permissions]") {
@@ -145,6 +147,7 @@ TEST_CASE("Workspace Manager has every workspace permission", "[roles][permissio
   CHECK(allows(WorkspaceRole::manager, Permission::create_projects));
   CHECK(allows(WorkspaceRole::manager, Permission::update_project));
   CHECK(allows(WorkspaceRole::manager, Permission::manage_access_tokens));
+  CHECK(allows(WorkspaceRole::manager, Permission::read_audit_log));
 }
 
 TEST_CASE("Workspace Coordinator can do all but manage access tokens", "[roles][permissions]") {
@@ -154,6 +157,7 @@ TEST_CASE("Workspace Coordinator can do all but manage access tokens", "[roles][
   CHECK(allows(WorkspaceRole::coordinator, Permission::create_projects));
   CHECK(allows(WorkspaceRole::coordinator, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::manage_access_tokens));
+  CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::read_audit_log));
 }
 
 TEST_CASE("Workspace Member can read and write test cases only", "[roles][permissions]") {
@@ -163,6 +167,7 @@ TEST_CASE("Workspace Member can read and write test cases only", "[roles][permis
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::create_projects));
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::manage_access_tokens));
+  CHECK_FALSE(allows(WorkspaceRole::member, Permission::read_audit_log));
 }
 
 TEST_CASE("Workspace Viewer can only read", "[roles][permissions]") {
@@ -172,6 +177,7 @@ TEST_CASE("Workspace Viewer can only read", "[roles][permissions]") {
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::create_projects));
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::manage_access_tokens));
+  CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::read_audit_log));
 }
 
 TEST_CASE("Project Manager can do everything in its project", "[roles][permissions]") {
@@ -207,6 +213,7 @@ TEST_CASE("No project role creates projects or manages access tokens", "[roles][
     INFO(wire_name(role));
     CHECK_FALSE(allows(role, Permission::create_projects));
     CHECK_FALSE(allows(role, Permission::manage_access_tokens));
+    CHECK_FALSE(allows(role, Permission::read_audit_log));
   }
 }
 

@@ -37,6 +37,17 @@ EM_JS(int, js_is_mac_platform, (), {
 EM_JS(void, js_open_in_new_tab, (const char *url), {
   window.open(UTF8ToString(url), "_blank", "noopener");
 });
+// A same-origin link with `download`: the browser saves the answer as a file (its
+// Content-Disposition names it) as it streams in, and the page stays where it is.
+EM_JS(void, js_download, (const char *url), {
+  const link = document.createElement("a");
+  link.href = UTF8ToString(url);
+  link.download = "";
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+});
 EM_JS(void, js_set_canvas_cursor, (const char *cursor), {
   Module["canvas"].style.cursor = UTF8ToString(cursor);
 });
@@ -64,6 +75,10 @@ void show_sign_in(const std::string &message) {
 
 void open_in_new_tab(const char *url) {
   js_open_in_new_tab(url);
+}
+
+void download(const std::string &url) {
+  js_download(url.c_str());
 }
 
 void show_fatal_error(const std::string &message) {

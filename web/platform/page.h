@@ -36,6 +36,10 @@ bool is_mac_platform();
 // back to this page.
 void open_in_new_tab(const char *url);
 
+// Downloads the answer of a GET to `url` (same origin; the session cookie goes along) as
+// a file, without leaving the page.
+void download(const std::string &url);
+
 // Shows ImGui's wanted mouse cursor (an ImGuiMouseCursor) on the canvas; Emscripten
 // 3.1.6's GLFW does not implement cursors.
 void set_mouse_cursor(int imgui_cursor);
