@@ -1,5 +1,7 @@
 #include "web/audit_event.h"
 
+#include "web/format.h"
+
 #include "shared/calendar.h"
 #include "shared/roles.h"
 
@@ -58,10 +60,22 @@ std::string role_words(const json &value) {
   return wire;
 }
 
-std::string value_words(const json &value) {
+// A changed value as the page writes it: a role's name, a local date, "never".
+std::string value_words(const std::string &field, const json &value) {
+  if (field == "expires_at") {
+    if (!value.is_string()) return "never";
+    if (auto when = parse_rfc3339(value.get<std::string>())) return format_date(*when);
+  }
   if (value.is_null()) return "none";
   if (value.is_string()) return role_words(value);
   return value.dump();
+}
+
+// The edited fields as the windows name them.
+std::string field_words(const std::string &field) {
+  if (field == "workspace_role") return "role";
+  if (field == "expires_at") return "expiry";
+  return field;
 }
 
 // What changed, in one line: the edit's fields, a role change, a reason.
@@ -74,11 +88,13 @@ std::string summarize(const std::string &action, const json &details) {
   };
   if (auto changes = details.find("changes"); changes != details.end() && changes->is_object()) {
     for (const auto &[field, change] : changes->items()) {
-      if (change.is_object() && change.contains("from") && change.contains("to"))
-        add(field + ": " + value_words(change["from"]) + " \xE2\x86\x92 " +
-            value_words(change["to"]));
+      const bool plain = change.is_object() && change.contains("from") && change.contains("to") &&
+                         !change["from"].is_array() && !change["to"].is_array();
+      if (plain)
+        add(field_words(field) + ": " + value_words(field, change["from"]) + " \xE2\x86\x92 " +
+            value_words(field, change["to"]));
       else
-        add(field + " changed");
+        add(field_words(field) + " changed");
     }
   }
   if (details.contains("from") && details.contains("to") && action != "edit") {
@@ -86,7 +102,7 @@ std::string summarize(const std::string &action, const json &details) {
     const json &to = details["to"];
     const auto who = [](const json &side) {
       if (side.is_object()) return text_of(side, "name");
-      return value_words(side);
+      return value_words("", side);
     };
     add(who(from) + " \xE2\x86\x92 " + who(to));
   }
@@ -124,7 +140,6 @@ std::optional<AuditEvent> audit_event_from_json(const json &item) {
   event.ip = text_of(item, "ip");
   const json details = item.value("details", json::object());
   event.details_summary = summarize(event.action, details);
-  event.details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
   return event;
 }
 

@@ -27,7 +27,6 @@ struct AuditEvent {
   std::optional<AuditParty> target;
   std::string ip;               // empty when none
   std::string details_summary;  // "name: CI Runner → CI Runner 2"; empty when nothing to say
-  std::string details_json;     // the details object, compact, for the tooltip
 };
 
 // Nullopt when `item` is not an audit event.

@@ -10,7 +10,7 @@
 namespace hawzu {
 
 inline constexpr int kAuditPageSize = 50;
-inline constexpr int kTokenActivitySize = 8;
+inline constexpr int kTokenActivitySize = 4;
 
 // The URL query for the page's filters (no limit or cursor): action, actor_id, token_id,
 // and the date range as local days (from the first second of `from` to the last of `to`).

@@ -132,6 +132,18 @@ void center_in_row(float row_top, float content_height) {
   ImGui::SetCursorPosY(row_top + std::floor((inner - content_height) * 0.5f));
 }
 
+// `text` cut to `width` with an ellipsis (the whole text is in the row's tooltip).
+std::string fitted(const std::string &text, ImFont *font, float width) {
+  if (ui::text_size(text.c_str(), font).x <= width) return text;
+  std::string cut = text;
+  // One whole UTF-8 character at a time: its continuation bytes, then its first byte.
+  while (!cut.empty() && ui::text_size((cut + "\xE2\x80\xA6").c_str(), font).x > width) {
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+    if (!cut.empty()) cut.pop_back();
+  }
+  return cut + "\xE2\x80\xA6";
+}
+
 void two_lines(float row_top, const std::string &first, ImFont *first_font,
                const std::string &second) {
   if (second.empty()) {
@@ -169,8 +181,10 @@ void draw_row(const UiState &state, const AuditEvent &event) {
               event.actor.type == "token" ? "Access token" : "");
   }
   if (ImGui::TableSetColumnIndex(action)) {
-    two_lines(row_top, audit_action_label(event.action), fonts().body, event.details_summary);
-    if (event.details_json != "{}") ui::hover_text(event.details_json.c_str());
+    const float cell = ImGui::GetContentRegionAvail().x;
+    two_lines(row_top, audit_action_label(event.action), fonts().body,
+              fitted(event.details_summary, fonts().small, cell));
+    if (!event.details_summary.empty()) ui::hover_text(event.details_summary.c_str());
   }
   if (ImGui::TableSetColumnIndex(target)) {
     const char *kind = !event.target                          ? ""
