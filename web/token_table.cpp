@@ -244,10 +244,6 @@ void draw_token_table(UiState &state, float width) {
     ImGui::TableSetupColumn("Status", fixed, dp(96));
     ImGui::TableSetupColumn("Actions", fixed | ImGuiTableColumnFlags_NoSort, dp(96));
 
-    // The table's name for the accessibility mirror.
-    const ImVec2 table_top = ImGui::GetCursorScreenPos();
-    platform::record_ui_item("table", "Access tokens",
-                             ImRect(table_top, ImVec2(table_top.x + width, table_top.y + dp(1))));
     // Header: small, muted, on a tinted band.
     ImGui::PushFont(fonts().small_medium);
     ImGui::PushStyleColor(ImGuiCol_Text, rgb(color::text_muted));
@@ -274,6 +270,11 @@ void draw_token_table(UiState &state, float width) {
                                ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), true,
                                ImGui::GetItemID());
       platform::set_last_item_sort(sort_state_of(column));
+      // The table's name for the accessibility mirror, recorded where the first
+      // header's cell clips it (Label is never hidden).
+      if (column == label)
+        platform::record_ui_item("table", "Access tokens",
+                                 ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
       if (column == actions) draw_columns_button(cell_right, cell.y);
     }
     ImGui::PopStyleColor(3);

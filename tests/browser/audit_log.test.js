@@ -45,6 +45,10 @@ test('activity in the details, the Audit log page, its filters, paging and CSV e
     `Created “${NAME}” by Olivia Owens, just now, from 127.0.0.1`,
   ], { ordered: true });
   assert.equal(rows.length, 4);
+  // The accessibility mirror names the table and each row as a sentence.
+  await page.getByRole('table', { name: 'Audit log' })
+    .getByRole('row', { name: `Edited “${NAME}” by Olivia Owens, just now, from 127.0.0.1` })
+    .waitFor({ state: 'attached' });
   await b.waitForItem(page, { role: 'text', label: '4 entries match' });
 
   // The chip removes the token filter; the action filter narrows again.
