@@ -321,7 +321,8 @@ TEST_CASE("rotate: a new value and identifier, the rest kept, the previous value
 }
 
 TEST_CASE(
-    "rotate: no overlap ends the old value at once; a second rotation keeps one previous value") {
+    "rotate: no overlap ends the old value at once, and a second rotation keeps one previous "
+    "value") {
   ServiceFixture fixture;
   Result<CreatedToken> created =
       fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,

@@ -76,7 +76,7 @@ TEST_CASE("rotate body: overlap required, expiry as in create") {
   CHECK(rotate_errors("[]") == ": The request body must be a JSON object.");
 }
 
-TEST_CASE("rotate rules: a new expiry follows the create rules; an expired token needs one") {
+TEST_CASE("rotate rules: a new expiry follows the create rules, and an expired token needs one") {
   TokenRotation rotation;
   rotation.overlap = RotationOverlap::one_hour;
   // The expiry is kept: fine while it has not passed, refused once it has.
