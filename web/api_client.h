@@ -64,6 +64,9 @@ void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, 
 void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done);
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
                          ApiCallback<CreatedAccessToken> done);
+// POST .../{tid}/rotate (shared/token_rotation.h): the new value, handled as create's.
+void rotate_access_token(std::int64_t workspace_id, std::int64_t token_id,
+                         const nlohmann::json &body, ApiCallback<CreatedAccessToken> done);
 
 // The message to show for a failed call when the problem body had none.
 std::string describe_api_error(const ApiError &error);

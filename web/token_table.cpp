@@ -124,6 +124,7 @@ void draw_actions_menu(UiState &state, const AccessToken &token) {
       }
     } else {
       if (ui::menu_item(ICON_PENCIL, "Edit")) intents.edit_token = token.id;
+      if (ui::menu_item(ICON_REFRESH, "Rotate\xE2\x80\xA6")) intents.ask_rotate = token.id;
       if (ui::menu_item(ICON_BAN, "Disable")) {
         intents.lifecycle = std::make_pair(token.id, TokenAction::disable);
       }
@@ -148,6 +149,14 @@ void draw_row(UiState &state, const AccessToken &token) {
   ImGui::SetCursorPosY(row_top);
   two_lines(row_top, token.name, fonts().body_medium, rgb(color::text), token.identifier,
             fonts().mono_small);
+  if (token.previous_value_expires_at) {
+    // During a rotation's overlap, beside the (new) identifier.
+    ImGui::SameLine(0, dp(8));
+    const std::string overlap =
+        "Previous value works until " + format_date_time(*token.previous_value_expires_at);
+    ui::text(overlap.c_str(), fonts().small, rgb(color::warning_text));
+    ui::hover_text(overlap.c_str());
+  }
 
   if (ImGui::TableSetColumnIndex(access_type)) {
     two_lines(row_top, std::string(display_name(token.access_type)), fonts().body, rgb(color::text),
