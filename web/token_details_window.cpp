@@ -62,7 +62,7 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
   if (token.previous_value_expires_at) {
     // After a rotation with an overlap: both values work until then.
     ui::detail_row(
-        "Previous value",
+        "Rotation",
         "Previous value works until " + time_with_distance(*token.previous_value_expires_at, now),
         value_x);
   }

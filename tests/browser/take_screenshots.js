@@ -126,6 +126,10 @@ async function main() {
     await b.clickItem(page, { role: 'button', label: 'Done' });
     await b.waitForItem(page, { role: 'text', label: /^Previous value works until / });
     await shot('token-table-rotated');
+    await b.clickItem(page, { role: 'row', label: 'External Sync' });
+    await b.waitForItem(page, { role: 'window', label: 'Access Token Details' });
+    await shot('token-details-rotated');
+    await b.clickItem(page, { role: 'button', label: 'Close' });
 
     // Search and filters.
     await b.clickItem(page, { role: 'button', label: 'Dates' });
