@@ -1,4 +1,4 @@
-// Rotating an access token (docs/api.md#rotate-an-access-token,
+// Rotating an access token (docs/api.md, the rotate route;
 // docs/product.md#rotating-a-token): POST .../access-tokens/{tid}/rotate gives the token a
 // new value and identifier and keeps its id, name, roles, grants, owner and expiry; the
 // previous value keeps working for the overlap, then gets 401.

@@ -1,4 +1,4 @@
-// The rotate body (docs/api.md#rotate-an-access-token) and its rules: the overlap
+// The rotate body (docs/product.md#rotating-a-token) and its rules: the overlap
 // choices, reading the body, the expiry rules and the expired-token rule.
 #include "shared/token_rotation.h"
 #include "shared/calendar.h"
