@@ -149,6 +149,7 @@ nlohmann::json to_json(const AccessToken &token) {
   json["created_at"] = format_rfc3339_utc(token.created_at);
   json["expires_at"] = optional_time_to_json(token.expires_at);
   json["last_used_at"] = optional_time_to_json(token.last_used_at);
+  json["previous_value_expires_at"] = optional_time_to_json(token.previous_value_expires_at);
   return json;
 }
 
@@ -162,7 +163,8 @@ std::optional<AccessToken> access_token_from_json(const nlohmann::json &json) {
       !read_string(json, "access_type", access_type) || !read_string(json, "status", status) ||
       !read_time(json, "created_at", token.created_at) ||
       !read_optional_time(json, "expires_at", token.expires_at) ||
-      !read_optional_time(json, "last_used_at", token.last_used_at)) {
+      !read_optional_time(json, "last_used_at", token.last_used_at) ||
+      !read_optional_time(json, "previous_value_expires_at", token.previous_value_expires_at)) {
     return std::nullopt;
   }
 

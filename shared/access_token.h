@@ -79,6 +79,10 @@ struct AccessToken {
   std::int64_t created_at = 0;                    // Unix seconds
   std::optional<std::int64_t> expires_at;         // Unix seconds, last valid second
   std::optional<std::int64_t> last_used_at;
+  // After a rotation with an overlap: the last second the previous value still
+  // authenticates (docs/product.md#rotating-a-token). Nullopt without an overlap, and
+  // in the API object once that second has passed.
+  std::optional<std::int64_t> previous_value_expires_at;
 };
 
 // Field names and formats exactly as docs/product.md#token-management: times as RFC 3339 UTC, null

@@ -594,6 +594,18 @@ FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &dra
   return apply_edit_request(read_edit_request(body), draft, expiry_sent);
 }
 
+ExpiryChoice parse_expiry(const nlohmann::json &value, FieldErrors &errors) {
+  return read_expiry(value, errors);
+}
+
+FieldErrors validate_expiry(const ExpiryChoice &expiry, std::int64_t now_unix) {
+  std::vector<Problem> problems;
+  find_expiry_problems(expiry, now_unix, problems);
+  FieldErrors errors;
+  for (const Problem &problem : problems) errors.push_back({problem.field, problem.message});
+  return errors;
+}
+
 nlohmann::json to_projects_json(const std::vector<ProjectGrantDraft> &projects) {
   nlohmann::json rows = nlohmann::json::array();
   for (const ProjectGrantDraft &grant : projects) {

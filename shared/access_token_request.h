@@ -127,6 +127,12 @@ FieldErrors apply_edit_request(const AccessTokenEdit &edit, AccessTokenDraft &dr
 FieldErrors parse_edit_request(const nlohmann::json &body, AccessTokenDraft &draft,
                                bool &expiry_sent);
 
+// An "expiry" member read exactly as create reads it (errors under "expiry.*"), and
+// the expiry rules of validate_access_token_draft() alone: for bodies that carry an
+// expiry beside other things than a draft (shared/token_rotation.h).
+ExpiryChoice parse_expiry(const nlohmann::json &value, FieldErrors &errors);
+FieldErrors validate_expiry(const ExpiryChoice &expiry, std::int64_t now_unix);
+
 // The create body for a draft, as the web app sends it (name trimmed; only the fields
 // of its access type; expiry.date only for custom).
 nlohmann::json to_create_request(const AccessTokenDraft &draft);

@@ -22,3 +22,4 @@
 #include "relative_time.h"
 #include "roles.h"
 #include "token_format.h"
+#include "token_rotation.h"

@@ -216,10 +216,14 @@ void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCa
       [](json &) { return std::optional<Done>(Done{}); }, std::move(done));
 }
 
-void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
-                         ApiCallback<CreatedAccessToken> done) {
+namespace {
+
+// A 201 that carries a token value (create and rotate): the value is copied out of the
+// JSON tree, whose copy is wiped at once; the callback's copy is wiped after it.
+void send_for_token_value(const std::string &path, const nlohmann::json &body,
+                          ApiCallback<CreatedAccessToken> done) {
   send<CreatedAccessToken>(
-      "POST", workspace_path(workspace_id) + "/access-tokens", body.dump(),
+      "POST", path, body.dump(),
       [](json &answer) -> std::optional<CreatedAccessToken> {
         CreatedAccessToken created;
         auto token = answer.find("token");
@@ -240,6 +244,18 @@ void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
         done(result);
         if (result.value) platform::wipe(result.value->token);
       });
+}
+
+}  // namespace
+
+void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
+                         ApiCallback<CreatedAccessToken> done) {
+  send_for_token_value(workspace_path(workspace_id) + "/access-tokens", body, std::move(done));
+}
+
+void rotate_access_token(std::int64_t workspace_id, std::int64_t token_id,
+                         const nlohmann::json &body, ApiCallback<CreatedAccessToken> done) {
+  send_for_token_value(token_path(workspace_id, token_id) + "/rotate", body, std::move(done));
 }
 
 void list_audit_events(std::int64_t workspace_id, const std::string &query,

@@ -64,6 +64,9 @@ void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, 
 void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done);
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
                          ApiCallback<CreatedAccessToken> done);
+// POST .../{tid}/rotate (shared/token_rotation.h): the new value, handled as create's.
+void rotate_access_token(std::int64_t workspace_id, std::int64_t token_id,
+                         const nlohmann::json &body, ApiCallback<CreatedAccessToken> done);
 
 // One page of the audit log; `query` is the URL query (filters, limit, cursor).
 struct AuditPage {

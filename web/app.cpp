@@ -129,15 +129,8 @@ void submit_create() {
           show_server_errors(create.form, std::move(result.error));
           return;
         }
-        CreatedWindowState &created = g_state.created;
-        const std::string &token = result.value->token;
-        platform::wipe(created.token.data(), created.token.size());
-        token.copy(created.token.data(), std::min(token.size(), created.token.size() - 1));
-        created.access_token = std::move(result.value->access_token);
-        created.open = true;
-        created.copy_requested = false;
-        created.copied_at = 0;
-        platform::reset_clipboard_write();
+        present_token_value(g_state, result.value->token, std::move(result.value->access_token),
+                            false);
         create.open = false;
         reload_token_list(g_state);  // the new token appears in the table behind the window
         load_options();              // its creator joins the created-by filter
@@ -232,6 +225,9 @@ void app_after_frame() {
   if (intents.ask_revoke) ask_to_revoke(g_state, *intents.ask_revoke);
   if (intents.confirm_revoke) confirm_revoke(g_state);
   if (intents.cancel_revoke) cancel_revoke(g_state);
+  if (intents.ask_rotate) ask_to_rotate(g_state, *intents.ask_rotate);
+  if (intents.submit_rotate) submit_rotate(g_state);
+  if (intents.cancel_rotate) cancel_rotate(g_state);
 
   if (intents.show_token_activity) {
     AuditLogQuery query;

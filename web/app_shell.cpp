@@ -55,6 +55,7 @@ void draw_app(UiState &state) {
   draw_token_created_window(state);
   draw_token_details_window(state);
   draw_revoke_token_window(state);
+  draw_rotate_token_window(state);
   draw_toast(state);
   ImGui::End();
 }

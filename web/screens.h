@@ -22,6 +22,7 @@ void draw_create_token_window(UiState &state);
 void draw_token_created_window(UiState &state);
 void draw_token_details_window(UiState &state);
 void draw_revoke_token_window(UiState &state);
+void draw_rotate_token_window(UiState &state);
 // The toast at the bottom of the page, while it lasts.
 void draw_toast(UiState &state);
 

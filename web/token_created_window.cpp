@@ -1,5 +1,6 @@
 // The "Access Token Created" window (docs/product.md#access-token-created-window): the token value,
 // once, with Copy. Closing it overwrites the value (the page's only copy) and refreshes the table.
+// After a rotation the same window shows the new value, titled "Access Token Rotated".
 #include "web/screen_kit.h"
 #include "web/screens.h"
 
@@ -90,7 +91,8 @@ void draw_token_created_window(UiState &state) {
                      ICON_CHECK, fonts().heading, rgb(color::success_icon));
   ImGui::SetCursorScreenPos(ImVec2(
       top.x + circle + dp(14), top.y + std::floor((circle - fonts().heading->FontSize) * 0.5f)));
-  ui::text(kWindowName, fonts().heading, rgb(color::text));
+  ui::text(created.rotated ? "Access Token Rotated" : kWindowName, fonts().heading,
+           rgb(color::text));
   ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + circle + dp(16)));
 
   ui::callout(ui::Tone::warning, ICON_EXCLAMATION_TRIANGLE, "This is the only time it is shown",
@@ -112,6 +114,13 @@ void draw_token_created_window(UiState &state) {
   ui::detail_row("Expires", token.expires_at ? format_date_time(*token.expires_at) : "Never",
                  label_width);
   ui::detail_row("Identifier", token.identifier, label_width, fonts().mono);
+  if (created.rotated) {
+    ui::detail_row("Previous value",
+                   token.previous_value_expires_at
+                       ? "Works until " + format_date_time(*token.previous_value_expires_at)
+                       : std::string("Stopped working"),
+                   label_width);
+  }
 
   ImGui::Dummy(ImVec2(0, dp(8)));
   ui::modal_divider();

@@ -60,6 +60,13 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
   ui::detail_row("Last used",
                  token.last_used_at ? time_with_distance(*token.last_used_at, now) : "Never used",
                  value_x);
+  if (token.previous_value_expires_at) {
+    // After a rotation with an overlap: both values work until then.
+    ui::detail_row(
+        "Rotation",
+        "Previous value works until " + time_with_distance(*token.previous_value_expires_at, now),
+        value_x);
+  }
   if (token.status == TokenStatus::disabled) {
     ImGui::Dummy(ImVec2(0, dp(4)));
     if (token.disabled_reason == DisabledReason::owner_removed) {
@@ -99,14 +106,16 @@ void draw_view_footer(UiState &state, float content) {
     }
   }
 
-  // Right: [Disable | Enable] [Edit] [Close].
+  // Right: [Disable | Enable] [Rotate…] [Edit] [Close].
   const char *toggle_label = disabled ? ICON_PLAY "  Enable" : ICON_BAN "  Disable";
+  const char *rotate_label = ICON_REFRESH "  Rotate\xE2\x80\xA6";
   const char *edit_label = ICON_PENCIL "  Edit";
   const char *close_label = "Close##footer";
   float right_width = ui::button_width(close_label);
   if (can_manage) {
     right_width += ui::button_width(toggle_label) + dp(10);
-    if (!disabled) right_width += ui::button_width(edit_label) + dp(10);
+    if (!disabled)
+      right_width += ui::button_width(rotate_label) + ui::button_width(edit_label) + dp(20);
   }
   ImGui::SetCursorPos(ImVec2(left + content - right_width, row_y));
   if (can_manage) {
@@ -117,6 +126,9 @@ void draw_view_footer(UiState &state, float content) {
     }
     ImGui::SameLine(0, dp(10));
     if (!disabled) {
+      if (ui::button(rotate_label, ui::ButtonKind::secondary, options))
+        state.intents.ask_rotate = token.id;
+      ImGui::SameLine(0, dp(10));
       if (ui::button(edit_label, ui::ButtonKind::primary, options)) state.intents.start_edit = true;
       ImGui::SameLine(0, dp(10));
     }

@@ -2,9 +2,12 @@
 
 #include "web/app_context.h"
 #include "web/audit_log_loader.h"
+#include "web/platform/clipboard.h"
+#include "web/platform/fetch.h"
 #include "web/token_form.h"
 
 #include "shared/access_token_edit.h"
+#include "shared/token_rotation.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
@@ -130,6 +133,71 @@ void change_token_state(UiState &state, std::int64_t token_id, TokenAction actio
         show_toast(state, enable ? name + " is enabled again."
                                  : name + " is disabled. It stops working at once.");
       }));
+}
+
+void present_token_value(UiState &state, const std::string &token, AccessToken access_token,
+                         bool rotated) {
+  CreatedWindowState &created = state.created;
+  platform::wipe(created.token.data(), created.token.size());
+  token.copy(created.token.data(), std::min(token.size(), created.token.size() - 1));
+  created.access_token = std::move(access_token);
+  created.open = true;
+  created.copy_requested = false;
+  created.copied_at = 0;
+  created.rotated = rotated;
+  platform::reset_clipboard_write();
+}
+
+void ask_to_rotate(UiState &state, std::int64_t token_id) {
+  const bool from_details = state.details.open && state.details.token.id == token_id;
+  const AccessToken *token = from_details ? &state.details.token : find_in_list(state, token_id);
+  // A disabled token is not rotated (the server says 409): enable it first.
+  if (token == nullptr || token->status == TokenStatus::disabled) return;
+  RotateWindowState &rotate = state.rotate;
+  rotate = RotateWindowState{};
+  rotate.open = true;
+  rotate.token = *token;
+  rotate.return_to_details = from_details;
+  rotate.form.draft = draft_from_token(*token);
+  // An expired token needs a new expiry: offer the default choice already made.
+  rotate.new_expiry = token->status == TokenStatus::expired;
+  state.details.open = false;
+}
+
+void submit_rotate(UiState &state) {
+  RotateWindowState &rotate = state.rotate;
+  TokenFormState &form = rotate.form;
+  if (form.submitting) return;
+  TokenRotation rotation;
+  rotation.overlap = rotate.overlap;
+  if (rotate.new_expiry) rotation.expiry = form.draft.expiry;
+  form.submitting = true;
+  form.server_errors.clear();
+  form.server_message.clear();
+  const std::int64_t token_id = rotate.token.id;
+  rotate_access_token(
+      state.session.workspace_id, token_id, to_rotate_request(rotation),
+      for_this_session<CreatedAccessToken>([token_id](ApiResult<CreatedAccessToken> &result) {
+        UiState &state = app_state();
+        RotateWindowState &rotate = state.rotate;
+        if (!rotate.open || rotate.token.id != token_id) return;
+        rotate.form.submitting = false;
+        if (!result.ok()) {
+          show_server_errors(rotate.form, std::move(result.error));
+          return;
+        }
+        replace_token(state, result.value->access_token);
+        present_token_value(state, result.value->token, result.value->access_token, true);
+        rotate = RotateWindowState{};
+        close_token_details(state);
+      }));
+}
+
+void cancel_rotate(UiState &state) {
+  if (state.rotate.form.submitting) return;
+  const bool back = state.rotate.return_to_details;
+  state.rotate = RotateWindowState{};
+  if (back) state.details.open = true;
 }
 
 void ask_to_revoke(UiState &state, std::int64_t token_id) {

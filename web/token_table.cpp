@@ -85,6 +85,28 @@ void two_lines(float row_top, const std::string &first, ImFont *first_font, ImU3
   ui::text(second.c_str(), second_font, rgb(color::text_muted));
 }
 
+// During a rotation's overlap the identifier (the new one) moves up beside the name, and
+// the second line says until when the previous value works: the Label column is too
+// narrow for both on one line.
+void label_cell_during_overlap(float row_top, const AccessToken &token) {
+  const float gap = dp(3);
+  ImFont *name_font = fonts().body_medium;
+  ImFont *identifier_font = fonts().mono_small;
+  center_in_row(row_top, name_font->FontSize + gap + fonts().small->FontSize);
+  const float line_y = ImGui::GetCursorPosY();
+  ui::text(token.name.c_str(), name_font, rgb(color::text));
+  const float after_name_y = ImGui::GetCursorPosY();
+  ImGui::SameLine(0, dp(8));
+  ImGui::SetCursorPosY(line_y +
+                       std::floor((name_font->FontSize - identifier_font->FontSize) * 0.5f));
+  ui::text(token.identifier.c_str(), identifier_font, rgb(color::text_muted));
+  ImGui::SetCursorPosY(after_name_y - ImGui::GetStyle().ItemSpacing.y + gap);
+  const std::string overlap =
+      "Previous value works until " + format_date_time(*token.previous_value_expires_at);
+  ui::text(overlap.c_str(), fonts().small, rgb(color::warning_text));
+  ui::hover_text(overlap.c_str());
+}
+
 // A relative time ("3 hours ago") with the exact one on hover.
 void time_cell(float row_top, const std::string &value, const std::string &exact,
                ImU32 text_color) {
@@ -124,6 +146,7 @@ void draw_actions_menu(UiState &state, const AccessToken &token) {
       }
     } else {
       if (ui::menu_item(ICON_PENCIL, "Edit")) intents.edit_token = token.id;
+      if (ui::menu_item(ICON_REFRESH, "Rotate\xE2\x80\xA6")) intents.ask_rotate = token.id;
       if (ui::menu_item(ICON_BAN, "Disable")) {
         intents.lifecycle = std::make_pair(token.id, TokenAction::disable);
       }
@@ -146,8 +169,12 @@ void draw_row(UiState &state, const AccessToken &token) {
 
   if (dimmed) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
   ImGui::SetCursorPosY(row_top);
-  two_lines(row_top, token.name, fonts().body_medium, rgb(color::text), token.identifier,
-            fonts().mono_small);
+  if (token.previous_value_expires_at) {
+    label_cell_during_overlap(row_top, token);
+  } else {
+    two_lines(row_top, token.name, fonts().body_medium, rgb(color::text), token.identifier,
+              fonts().mono_small);
+  }
 
   if (ImGui::TableSetColumnIndex(access_type)) {
     two_lines(row_top, std::string(display_name(token.access_type)), fonts().body, rgb(color::text),

@@ -10,6 +10,7 @@
 #include "shared/calendar.h"
 #include "shared/field_error.h"
 #include "shared/roles.h"
+#include "shared/token_rotation.h"
 #include "shared/token_sort.h"
 
 #include <array>
@@ -131,6 +132,7 @@ struct CreatedWindowState {
   AccessToken access_token;
   bool copy_requested = false;  // this window asked the clipboard for a copy
   double copied_at = 0;         // emscripten_get_now() when the copy was confirmed
+  bool rotated = false;         // the new value of an existing token, not a new token
 };
 
 // One token's details; in edit mode the same window holds the edit form.
@@ -158,6 +160,17 @@ struct RevokeWindowState {
   AccessToken token;
   bool submitting = false;
   std::string error;
+  bool return_to_details = false;  // Cancel goes back to the details window
+};
+
+// "Rotate access token": the overlap choice and, optionally, a new expiry. The form's
+// draft holds only the expiry choice (its other fields are not drawn).
+struct RotateWindowState {
+  bool open = false;
+  AccessToken token;
+  RotationOverlap overlap = RotationOverlap::one_day;
+  TokenFormState form;
+  bool new_expiry = false;         // another expiry was chosen (else the current one stays)
   bool return_to_details = false;  // Cancel goes back to the details window
 };
 
@@ -219,6 +232,9 @@ struct Intents {
   bool reload_audit_log = false;
   bool load_more_audit_log = false;
   bool export_audit_log = false;
+  std::optional<std::int64_t> ask_rotate;
+  bool submit_rotate = false;
+  bool cancel_rotate = false;
 };
 
 enum class AppScreen { starting, signed_out, signed_in };
@@ -236,6 +252,7 @@ struct UiState {
   CreatedWindowState created;
   DetailsWindowState details;
   RevokeWindowState revoke;
+  RotateWindowState rotate;
   Toast toast;
   Intents intents;
   std::int64_t now_unix = 0;   // this frame's time

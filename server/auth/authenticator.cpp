@@ -54,7 +54,7 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   // The row, its grants and its owner's role come from one statement, hence one
   // snapshot (token_store.h), so an edit is never seen half-done and no read
   // transaction (two more statements, two more round trips on PostgreSQL) is needed.
-  std::optional<StoredToken> stored = TokenStore(*connection).find_by_secret_hash(secret_hash);
+  std::optional<StoredToken> stored = TokenStore(*connection).find_by_secret_hash(secret_hash, now);
   sodium_memzero(secret_hash.data(), secret_hash.size());
   if (!stored) {
     outcome.failure = BearerFailure::unknown;

@@ -12,6 +12,7 @@ OperationRule rule_for(Operation operation) {
     case Operation::disable_access_token:
     case Operation::enable_access_token:
     case Operation::revoke_access_token:
+    case Operation::rotate_access_token:
       // Tokens never manage tokens (docs/product.md#what-it-is); reading the list is management
       // too.
       return {Permission::manage_access_tokens, true};
@@ -61,6 +62,8 @@ std::string_view operation_name(Operation operation) {
       return "enable_access_token";
     case Operation::revoke_access_token:
       return "revoke_access_token";
+    case Operation::rotate_access_token:
+      return "rotate_access_token";
     case Operation::read_workspace:
       return "read_workspace";
     case Operation::list_projects:

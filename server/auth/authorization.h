@@ -32,6 +32,7 @@ enum class Operation {
   disable_access_token,
   enable_access_token,
   revoke_access_token,
+  rotate_access_token,
   // Hawzu API resources (an access token or a web session).
   read_workspace,
   list_projects,

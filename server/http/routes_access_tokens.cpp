@@ -6,6 +6,7 @@
 //   PATCH  /api/v1/workspace/{wid}/access-tokens/{tid}
 //   POST   /api/v1/workspace/{wid}/access-tokens/{tid}/disable
 //   POST   /api/v1/workspace/{wid}/access-tokens/{tid}/enable
+//   POST   /api/v1/workspace/{wid}/access-tokens/{tid}/rotate
 //   DELETE /api/v1/workspace/{wid}/access-tokens/{tid}
 // Each handler: session guard, path ids, (body), one service call, render.
 #include "http/json_body.h"
@@ -52,8 +53,8 @@ void send_token(httplib::Response &response, const Result<AccessToken> &result) 
   send_json(response, to_json(result.value()));
 }
 
-// The 201 body, assembled around the secret so that the response body is the only
-// other copy made of it (no JSON tree holds it). Base62 needs no JSON escaping.
+// The 201 body of create and rotate, assembled around the secret so that the response body is the
+// only other copy made of it (no JSON tree holds it). Base62 needs no JSON escaping.
 std::string created_body(const CreatedToken &created) {
   const std::string object =
       to_json(created.access_token).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -137,6 +138,21 @@ void register_access_token_routes(RouteTable &api, App &app) {
         send_token(response,
                    app.tokens->enable(target->principal, target->workspace_id, target->token_id));
       });
+
+  api.post(kToken + "/rotate",
+           [&app](const httplib::Request &request, httplib::Response &response) {
+             std::optional<Target> target = resolve(app, request, response, true);
+             if (!target) return;
+             std::optional<nlohmann::json> body = read_json_body(request, response);
+             if (!body) return;
+             Result<CreatedToken> rotated =
+                 app.tokens->rotate(target->principal, target->workspace_id, target->token_id,
+                                    read_token_rotate_request(*body));
+             if (!rotated) return send_service_error(response, rotated.error());
+             // Cache-Control: no-store is on every /api answer (http_server.cpp).
+             response.status = 201;
+             response.set_content(created_body(rotated.value()), "application/json");
+           });
 
   api.del(kToken, [&app](const httplib::Request &request, httplib::Response &response) {
     std::optional<Target> target = resolve(app, request, response, true);

@@ -15,4 +15,11 @@ TokenEditRequest read_token_edit_request(const nlohmann::json &body) {
   return read_edit_request(body);
 }
 
+TokenRotateRequest read_token_rotate_request(const nlohmann::json &body) {
+  TokenRotateRequest request;
+  request.errors = parse_rotate_request(body, request.rotation);
+  request.body_is_object = body.is_object();
+  return request;
+}
+
 }  // namespace hawzu::server

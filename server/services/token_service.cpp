@@ -10,6 +10,7 @@
 //   [SECTION] Details: one token, and the calling token itself
 //   [SECTION] Edit
 //   [SECTION] Disable, enable and revoke
+//   [SECTION] Rotate
 
 #include "services/token_service.h"
 
@@ -55,6 +56,14 @@ ServiceError token_disabled(const char *action) {
           0};
 }
 
+// The one statement of "a token's access above the caller's own role": the ceiling on
+// what a person may hand out (validate_access_token_draft applies the same may_assign()
+// to a new or edited role). Project tokens hold project roles only, which every
+// manager of tokens may give.
+bool is_above_role(const AccessToken &token, WorkspaceRole caller_role) {
+  return token.workspace_role && !may_assign(caller_role, *token.workspace_role);
+}
+
 // Enabling a token whose owner left makes the enabler its owner; a token ranked above
 // the enabler would then act beyond their authority.
 ServiceError role_above_enabler(WorkspaceRole token_role) {
@@ -62,6 +71,16 @@ ServiceError role_above_enabler(WorkspaceRole token_role) {
           "forbidden",
           "Its owner left the workspace, and enabling it would make you its owner, but its role (" +
               std::string(display_name(token_role)) + ") is above yours.",
+          {},
+          0};
+}
+
+// A fresh value of a stronger token would give the rotator that token's access.
+ServiceError role_above_rotator(WorkspaceRole token_role) {
+  return {ErrorKind::forbidden,
+          "forbidden",
+          "You cannot rotate a token whose role (" + std::string(display_name(token_role)) +
+              ") is above your own.",
           {},
           0};
 }
@@ -137,6 +156,10 @@ AccessToken view_at(StoredToken stored, std::int64_t now) {
   // shared/access_token.h states the rule; the store's status SQL is built from it.
   stored.token.status =
       token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
+  // An overlap that has ended is kept in the row until the next rotation, but no
+  // longer means anything (the authenticator compares the same column with now).
+  if (is_expired(stored.token.previous_value_expires_at, now))
+    stored.token.previous_value_expires_at.reset();
   return std::move(stored.token);
 }
 
@@ -404,7 +427,7 @@ Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::i
     // present member's authority again, and never above that member's own role.
     const UserPrincipal &person = principal.person();
     const WorkspaceRole enabler_role = *person.role_in(workspace_id);
-    if (stored->token.workspace_role && !may_assign(enabler_role, *stored->token.workspace_role))
+    if (is_above_role(stored->token, enabler_role))
       return role_above_enabler(*stored->token.workspace_role);
     tokens.set_owner(token_id, person.user_id, now);
     AuditEntry entry =
@@ -440,6 +463,54 @@ Result<Done> TokenService::revoke(const Principal &principal, std::int64_t works
   AuditStore(*connection).append(entry);
   transaction.commit();
   return Done{};
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] Rotate
+
+Result<CreatedToken> TokenService::rotate(const Principal &principal, std::int64_t workspace_id,
+                                          std::int64_t token_id,
+                                          const TokenRotateRequest &request) {
+  AccessDecision decision = authorize(principal, Operation::rotate_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  const WorkspaceRole rotator_role = *principal.person().role_in(workspace_id);
+  if (!request.body_is_object) return invalid_fields(request.errors);
+
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  TokenStore tokens(*connection);
+  std::optional<StoredToken> stored = tokens.find_live(workspace_id, token_id);
+  if (!stored) return token_not_found();
+  if (stored->state == TokenState::disabled) return token_disabled("rotate");
+  const AccessToken &current = stored->token;
+  if (is_above_role(current, rotator_role)) return role_above_rotator(*current.workspace_role);
+
+  const std::int64_t now = clock_.now();
+  const TokenRotation &rotation = request.rotation;
+  FieldErrors errors =
+      merge_errors(request.errors, validate_rotation(rotation, current.expires_at, now));
+  if (!errors.empty()) return invalid_fields(std::move(errors));
+
+  MintedToken minted = mint_token();
+  TokenRotationRow row;
+  row.identifier = minted.identifier;
+  row.secret_hash = hasher_.hash(minted.token.view());
+  row.previous_value_expires_at = previous_value_end(*rotation.overlap, now);
+  row.expires_at = rotation.expiry ? compute_expires_at(*rotation.expiry, now) : current.expires_at;
+  row.updated_at = now;
+  tokens.rotate(token_id, row);
+
+  AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.rotate", now);
+  entry.details = {{"name", current.name},
+                   {"overlap", std::string(wire_name(*rotation.overlap))},
+                   {"previous_identifier", current.identifier},
+                   {"identifier", row.identifier},
+                   {"previous_value_expires_at", time_json(row.previous_value_expires_at)}};
+  if (row.expires_at != current.expires_at)
+    entry.details["expires_at"] = {{"from", time_json(current.expires_at)},
+                                   {"to", time_json(row.expires_at)}};
+  return CreatedToken{std::move(minted.token),
+                      commit_change(*connection, transaction, tokens, entry)};
 }
 
 }  // namespace hawzu::server

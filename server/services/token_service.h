@@ -1,7 +1,7 @@
 // Access-token management (docs/product.md#the-access-tokens-page,
 // docs/product.md#token-management): the options for the create window, the list, create, details,
-// edit, disable, enable and revoke. Every method first asks authorization.h whether the principal
-// may perform its Operation in the workspace, then applies the token rules:
+// edit, disable, enable, revoke and rotate. Every method first asks authorization.h whether the
+// principal may perform its Operation in the workspace, then applies the token rules:
 //
 //   - Bodies are read and validated by the shared code (parse_create_request,
 //     read_edit_request then apply_edit_request, validate_access_token_draft), with
@@ -10,8 +10,8 @@
 //     project belongs to the workspace ("projects[i].project_id"), and the name is
 //     unique case-insensitively among tokens that are not revoked (409 name_taken).
 //   - Status: "disabled" when disabled (whatever the expiry), else "expired" once
-//     now > expires_at, else "enabled". A disabled token cannot be edited or revoked
-//     (409 token_disabled). Disable and enable are idempotent: disabling a disabled
+//     now > expires_at, else "enabled". A disabled token cannot be edited, rotated or
+//     revoked (409 token_disabled). Disable and enable are idempotent: disabling a disabled
 //     token (or enabling an enabled one) answers the token unchanged, writes nothing.
 //   - Owner: a token acts under its owner's authority (first its creator). Enabling a
 //     token whose owner is no longer a member makes the enabler its owner (audited as
@@ -22,9 +22,13 @@
 //     nothing.
 //   - Each change and its audit row are one transaction (BEGIN IMMEDIATE), and the
 //     token is re-read inside it, so concurrent changes cannot interleave.
+//   - Rotate: a new value, the previous one valid for the chosen overlap (one previous
+//     value at most: rotating again during an overlap ends the older one at once).
+//     Refused, like enabling an orphaned token, when the token's role is above the
+//     caller's: a fresh value of it would be an escalation.
 //
-// The secret exists only in create()'s result: minted, hashed with the server key, and
-// handed back once. Thread-safe.
+// The secret exists only in create()'s and rotate()'s results: minted, hashed with the
+// server key, and handed back once. Thread-safe.
 #pragma once
 
 #include "auth/principal.h"
@@ -90,6 +94,14 @@ class TokenService {
                              std::int64_t token_id);
 
   Result<Done> revoke(const Principal &principal, std::int64_t workspace_id, std::int64_t token_id);
+
+  // A new value for the token (docs/product.md#rotating-a-token): same id, name, roles,
+  // grants and owner; a new secret and identifier; the expiry kept unless the request
+  // names one. The value it replaces keeps working for the requested overlap. Refused
+  // for a disabled token (409), for one whose role is above the caller's (403), and for
+  // an expired one without a new expiry (400 "expiry").
+  Result<CreatedToken> rotate(const Principal &principal, std::int64_t workspace_id,
+                              std::int64_t token_id, const TokenRotateRequest &request);
 
   // The calling access token itself (GET /api/v1/access-tokens/self).
   Result<AccessToken> describe_caller(const Principal &principal);

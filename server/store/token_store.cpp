@@ -35,8 +35,8 @@ namespace {
 const std::string kTokenColumns =
     "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
     "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at, "
-    "t.owner_id, o.name, t.disabled_reason, om.role";
-constexpr int kTokenColumnCount = 16;
+    "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at";
+constexpr int kTokenColumnCount = 17;
 const std::string kTokenSource =
     " FROM access_tokens t JOIN users u ON u.id = t.created_by "
     "JOIN users o ON o.id = t.owner_id "
@@ -81,6 +81,7 @@ StoredToken read_token(const Statement &row) {
   if (auto reason = row.column_optional_text(14))
     token.disabled_reason = parse_disabled_reason(*reason);
   if (auto role = row.column_optional_text(15)) stored.owner_role = parse_workspace_role(*role);
+  token.previous_value_expires_at = row.column_optional_int64(16);
   return stored;
 }
 
@@ -287,6 +288,25 @@ void TokenStore::set_owner(std::int64_t token_id, std::int64_t owner_id, std::in
       .run();
 }
 
+void TokenStore::rotate(std::int64_t token_id, const TokenRotationRow &row) {
+  // The right-hand sides read the row as it was, so previous_secret_hash takes the
+  // hash being replaced.
+  Statement statement = db_.prepare(
+      "UPDATE access_tokens SET previous_secret_hash = CASE WHEN ?7 = 1 THEN secret_hash "
+      "ELSE NULL END, previous_value_expires_at = ?1, secret_hash = ?2, "
+      "identifier = ?3, expires_at = ?4, updated_at = ?5 WHERE id = ?6 AND status != 'revoked'");
+  const std::int64_t keeps_previous = row.previous_value_expires_at ? 1 : 0;
+  statement.bind(1, row.previous_value_expires_at)
+      .bind_blob(2, row.secret_hash.data(), row.secret_hash.size())
+      .bind(3, row.identifier)
+      .bind(4, row.expires_at)
+      .bind(5, row.updated_at)
+      .bind(6, token_id)
+      .bind(7, keeps_previous)
+      .run();
+  assert(db_.changes() == 1);  // the token exists and is not revoked
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] The list and its creators
 
@@ -390,7 +410,8 @@ std::vector<UserRef> TokenStore::creators(std::int64_t workspace_id) {
 // ---------------------------------------------------------------------------
 // [SECTION] Authentication: lookup by secret hash, last use
 
-std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash) {
+std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secret_hash,
+                                                           std::int64_t now) {
   // The request path of every Bearer request, so one statement does it all: the token
   // row with its owner's current role (kTokenSource), its workspace's name, and one row
   // per project grant (none: one row whose grant columns are NULL). One statement reads
@@ -400,14 +421,33 @@ std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secr
   // step an index lookup (a parenthesized grant-and-project join is materialized whole
   // by SQLite); a grant whose project row is missing is skipped, as load_grants()'s
   // inner join does. Grants are put in project-name order here rather than by ORDER BY,
-  // which would cost SQLite a temporary B-tree per request. The text is built once: it
-  // is also the key of the connection's prepared-statement cache.
-  static const std::string sql = kTokenColumns + ", p.id, p.name, g.role, p.name_key, w.name" +
-                                 kTokenSource +
-                                 "LEFT JOIN workspaces w ON w.id = t.workspace_id "
-                                 "LEFT JOIN access_token_projects g ON g.token_id = t.id "
-                                 "LEFT JOIN projects p ON p.id = g.project_id "
-                                 "WHERE t.secret_hash = ? AND t.status != 'revoked'";
+  // which would cost SQLite a temporary B-tree per request. The texts are built once:
+  // they are also the keys of the connection's prepared-statement cache.
+  //
+  // A previous value (a rotation's overlap) is a second statement on its own partial
+  // unique index, run only when the current value misses: an OR of the two hash
+  // columns in one WHERE would defeat both indexes, and a valid current value, the
+  // common case, still costs one statement. Its end is decided by the row, so every
+  // server process stops accepting it at the same second.
+  static const std::string select = kTokenColumns + ", p.id, p.name, g.role, p.name_key, w.name" +
+                                    kTokenSource +
+                                    "LEFT JOIN workspaces w ON w.id = t.workspace_id "
+                                    "LEFT JOIN access_token_projects g ON g.token_id = t.id "
+                                    "LEFT JOIN projects p ON p.id = g.project_id ";
+  static const std::string by_current =
+      select + "WHERE t.secret_hash = ? AND t.status != 'revoked'";
+  static const std::string by_previous =
+      select +
+      "WHERE t.previous_secret_hash = ? AND t.status != 'revoked' "
+      "AND t.previous_value_expires_at >= ?";
+  if (std::optional<StoredToken> stored = find_for_bearer(by_current, secret_hash, std::nullopt))
+    return stored;
+  return find_for_bearer(by_previous, secret_hash, now);
+}
+
+std::optional<StoredToken> TokenStore::find_for_bearer(const std::string &sql,
+                                                       const TokenHash &secret_hash,
+                                                       std::optional<std::int64_t> now) {
   constexpr int kProjectId = kTokenColumnCount;
   constexpr int kProjectName = kTokenColumnCount + 1;
   constexpr int kGrantRole = kTokenColumnCount + 2;
@@ -415,6 +455,7 @@ std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secr
   constexpr int kWorkspaceName = kTokenColumnCount + 4;
   Statement statement = db_.prepare(sql);
   statement.bind_blob(1, secret_hash.data(), secret_hash.size());
+  if (now) statement.bind(2, *now);
   if (!statement.step()) return std::nullopt;
   StoredToken stored = read_token(statement);
   stored.workspace_name = statement.column_optional_text(kWorkspaceName);

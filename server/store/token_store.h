@@ -59,6 +59,16 @@ struct TokenChanges {
   std::int64_t updated_at = 0;
 };
 
+// What a rotation writes: the new value's identifier and hash, and how long the value
+// it replaces keeps working (nullopt: it stops at once, and no previous hash is kept).
+struct TokenRotationRow {
+  std::string identifier;
+  TokenHash secret_hash{};
+  std::optional<std::int64_t> previous_value_expires_at;
+  std::optional<std::int64_t> expires_at;
+  std::int64_t updated_at = 0;
+};
+
 // ---------------------------------------------------------------------------
 // Listing with keyset pagination, in the sort vocabulary of shared/token_sort.h.
 
@@ -127,6 +137,12 @@ class TokenStore {
 
   void set_owner(std::int64_t token_id, std::int64_t owner_id, std::int64_t now);
 
+  // Gives the token a new value. The current value's hash becomes the previous one when
+  // `row.previous_value_expires_at` is set, and is dropped otherwise; a previous value
+  // kept from an earlier rotation is dropped either way (one previous value at most).
+  // REQUIRES: the token exists and is not revoked.
+  void rotate(std::int64_t token_id, const TokenRotationRow &row);
+
   TokenListPage list(const TokenListFilter &filter, std::int64_t now);
 
   // The people who created the workspace's tokens that are not revoked, by name: the
@@ -135,8 +151,10 @@ class TokenStore {
 
   // For Bearer authentication: the token that is not revoked with this secret hash,
   // with its grants, its owner's current role and its workspace's name, all read by
-  // one statement (so from one snapshot, without a read transaction).
-  std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash);
+  // one statement (so from one snapshot, without a read transaction). When no current
+  // value matches, a second statement looks for a previous value (a rotation's
+  // overlap) that is still valid at `now`; the status checks stay the caller's.
+  std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash, std::int64_t now);
 
   // Sets last_used_at to `now` unless it was set less than `min_interval` seconds
   // ago, so busy tokens cause at most one write per interval (docs/product.md#tokens).
@@ -144,6 +162,8 @@ class TokenStore {
 
  private:
   void insert_grants(std::int64_t token_id, const std::vector<ProjectGrant> &projects);
+  std::optional<StoredToken> find_for_bearer(const std::string &sql, const TokenHash &secret_hash,
+                                             std::optional<std::int64_t> now);
   void load_grants(std::vector<StoredToken> &tokens);
 
   Connection &db_;

@@ -115,6 +115,22 @@ async function main() {
     await b.clickItem(page, { role: 'button', label: 'Cancel' });
     await b.clickItem(page, { role: 'button', label: 'Close' });
 
+    // Rotate from the row menu: the overlap choice, the new value, the row during the overlap.
+    await b.clickItem(page, { role: 'button', label: 'Actions for External Sync' });
+    await b.clickItem(page, { role: 'menuitem', label: 'Rotate…' });
+    await b.waitForItem(page, { role: 'window', label: 'Rotate Access Token' });
+    await shot('rotate-window');
+    await b.clickItem(page, { role: 'button', label: 'Rotate Token', within: 'Rotate Access Token' });
+    await b.waitForItem(page, { role: 'window', label: 'Access Token Created' });
+    await shot('token-rotated');
+    await b.clickItem(page, { role: 'button', label: 'Done' });
+    await b.waitForItem(page, { role: 'text', label: /^Previous value works until / });
+    await shot('token-table-rotated');
+    await b.clickItem(page, { role: 'row', label: 'External Sync' });
+    await b.waitForItem(page, { role: 'window', label: 'Access Token Details' });
+    await shot('token-details-rotated');
+    await b.clickItem(page, { role: 'button', label: 'Close' });
+
     // Search and filters.
     await b.clickItem(page, { role: 'button', label: 'Dates' });
     await shot('token-filters-dates');

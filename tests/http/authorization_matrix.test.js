@@ -359,6 +359,7 @@ test('authorization matrix', async (t) => {
         ['PATCH', `/api/v1/workspace/${wid}/access-tokens/1`, { name: 'Renamed by a token' }],
         ['POST', `/api/v1/workspace/${wid}/access-tokens/1/disable`],
         ['POST', `/api/v1/workspace/${wid}/access-tokens/1/enable`],
+        ['POST', `/api/v1/workspace/${wid}/access-tokens/1/rotate`, { overlap: '1h' }],
         ['DELETE', `/api/v1/workspace/${wid}/access-tokens/1`],
       ]) {
         const res = await principal.call(method, p, body);

@@ -22,9 +22,10 @@ AccessToken workspace_token() {
   token.status = TokenStatus::enabled;
   token.created_by = {3, "Mia Manager"};
   token.owner = {3, "Mia Manager"};
-  token.created_at = 1718452800;    // 2024-06-15T12:00:00Z
-  token.expires_at = 1719057600;    // 2024-06-22T12:00:00Z
-  token.last_used_at = 1718495999;  // 2024-06-15T23:59:59Z
+  token.created_at = 1718452800;                 // 2024-06-15T12:00:00Z
+  token.expires_at = 1719057600;                 // 2024-06-22T12:00:00Z
+  token.last_used_at = 1718495999;               // 2024-06-15T23:59:59Z
+  token.previous_value_expires_at = 1718539200;  // 2024-06-16T12:00:00Z
   return token;
 }
 
@@ -57,7 +58,8 @@ const char *const kWorkspaceTokenJson = R"({
   "disabled_reason": null,
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": "2024-06-22T12:00:00Z",
-  "last_used_at": "2024-06-15T23:59:59Z"
+  "last_used_at": "2024-06-15T23:59:59Z",
+  "previous_value_expires_at": "2024-06-16T12:00:00Z"
 })";
 
 const char *const kProjectTokenJson = R"({
@@ -74,7 +76,8 @@ const char *const kProjectTokenJson = R"({
   "disabled_reason": "owner_removed",
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": null,
-  "last_used_at": null
+  "last_used_at": null,
+  "previous_value_expires_at": null
 })";
 
 }  // namespace
@@ -102,10 +105,10 @@ TEST_CASE("A token object has exactly the fields of the spec", "[access_token]")
   const json rendered = to_json(workspace_token());
   std::vector<std::string> keys;
   for (auto it = rendered.begin(); it != rendered.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"access_type", "created_at", "created_by",
-                                         "disabled_reason", "expires_at", "id", "identifier",
-                                         "last_used_at", "name", "owner", "projects", "status",
-                                         "workspace_role"});
+  CHECK(keys == std::vector<std::string>{
+                    "access_type", "created_at", "created_by", "disabled_reason", "expires_at",
+                    "id", "identifier", "last_used_at", "name", "owner",
+                    "previous_value_expires_at", "projects", "status", "workspace_role"});
 }
 
 TEST_CASE("Only the fields of the token's access type are rendered", "[access_token]") {
@@ -133,6 +136,7 @@ TEST_CASE("A token object reads back into the same token", "[access_token]") {
   CHECK(workspace->created_at == 1718452800);
   CHECK(workspace->expires_at == std::int64_t{1719057600});
   CHECK(workspace->last_used_at == std::int64_t{1718495999});
+  CHECK(workspace->previous_value_expires_at == std::int64_t{1718539200});
 
   std::optional<AccessToken> project = access_token_from_json(json::parse(kProjectTokenJson));
   REQUIRE(project.has_value());
@@ -176,9 +180,9 @@ TEST_CASE("A malformed token object is refused", "[access_token]") {
   CHECK_FALSE(access_token_from_json(json(nullptr)).has_value());
 
   // Each required field missing.
-  for (const char *key :
-       {"id", "name", "identifier", "access_type", "workspace_role", "projects", "status",
-        "created_by", "owner", "created_at", "expires_at", "last_used_at"}) {
+  for (const char *key : {"id", "name", "identifier", "access_type", "workspace_role", "projects",
+                          "status", "created_by", "owner", "created_at", "expires_at",
+                          "last_used_at", "previous_value_expires_at"}) {
     json missing = good;
     missing.erase(key);
     INFO(key);

@@ -39,7 +39,8 @@ const std::vector<Operation> kTokenManagement = {
     Operation::read_access_token_options, Operation::list_access_tokens,
     Operation::read_access_token,         Operation::create_access_token,
     Operation::edit_access_token,         Operation::disable_access_token,
-    Operation::enable_access_token,       Operation::revoke_access_token};
+    Operation::enable_access_token,       Operation::revoke_access_token,
+    Operation::rotate_access_token};
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // rank rule, projects of the workspace, lifecycle, status at a time, and audit rows.
 #include "auth/authenticator.h"
 #include "server_test_support.h"
+#include "services/session_service.h"
 #include "services/token_service.h"
 #include "shared/calendar.h"
 #include "store/audit_store.h"
@@ -257,4 +258,129 @@ TEST_CASE("list: a page and a cursor to the next") {
   CHECK(page.value().tokens.size() == 2);
   CHECK(page.value().tokens[0].name == "T4");  // newest first (ties broken by id)
   CHECK(page.value().next_cursor);
+}
+
+// ---------------------------------------------------------------------------
+// Rotate
+
+namespace {
+
+Result<CreatedToken> rotate(ServiceFixture &fixture, std::int64_t token_id, const json &body,
+                            WorkspaceRole as = WorkspaceRole::owner) {
+  return fixture.tokens.rotate(fixture.person(as), fixture.workspace.workspace_id, token_id,
+                               read_token_rotate_request(body));
+}
+
+}  // namespace
+
+TEST_CASE("rotate: a new value and identifier, the rest kept, the previous value for the overlap") {
+  ServiceFixture fixture;
+  Result<CreatedToken> created =
+      fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
+                            read_token_create_request(fixture.workspace_body("Rotated")));
+  REQUIRE(created.ok());
+  const std::string old_value(created.value().token.view());
+  const AccessToken before = created.value().access_token;
+
+  SessionService sessions{*fixture.test.database, fixture.clock};
+  Authenticator authenticator{*fixture.test.database, sessions, fixture.hasher, fixture.clock};
+
+  Result<CreatedToken> rotated = rotate(fixture, before.id, {{"overlap", "1h"}});
+  REQUIRE(rotated.ok());
+  const std::string new_value(rotated.value().token.view());
+  const AccessToken &after = rotated.value().access_token;
+  CHECK(new_value != old_value);
+  CHECK(after.id == before.id);
+  CHECK(after.name == before.name);
+  CHECK(after.workspace_role == before.workspace_role);
+  CHECK(after.expires_at == before.expires_at);
+  CHECK(after.identifier != before.identifier);
+  CHECK(after.identifier == new_value.substr(0, 12));
+  const std::int64_t end = fixture.clock.now() + 3600;
+  CHECK(after.previous_value_expires_at == end);
+
+  CHECK(authenticator.authenticate_bearer(new_value).principal);
+  CHECK(authenticator.authenticate_bearer(old_value).principal);
+  fixture.clock.set(end);  // the last valid second
+  CHECK(authenticator.authenticate_bearer(old_value).principal);
+  fixture.clock.advance(1);
+  CHECK_FALSE(authenticator.authenticate_bearer(old_value).principal);
+  CHECK(authenticator.authenticate_bearer(new_value).principal);
+  const Principal owner = fixture.person(WorkspaceRole::owner);
+  CHECK_FALSE(fixture.tokens.get(owner, fixture.workspace.workspace_id, before.id)
+                  .value()
+                  .previous_value_expires_at);
+
+  std::vector<AuditEntry> audit = fixture.audit();
+  CHECK(audit[0].action == "access_token.rotate");
+  CHECK(audit[0].details["overlap"] == "1h");
+  CHECK(audit[0].details["previous_identifier"] == before.identifier);
+  CHECK(audit[0].details["identifier"] == after.identifier);
+  CHECK_FALSE(audit[0].details.contains("expires_at"));
+  CHECK(audit[0].details.dump().find(new_value) == std::string::npos);
+}
+
+TEST_CASE(
+    "rotate: no overlap ends the old value at once, and a second rotation keeps one previous "
+    "value") {
+  ServiceFixture fixture;
+  Result<CreatedToken> created =
+      fixture.tokens.create(fixture.person(WorkspaceRole::owner), fixture.workspace.workspace_id,
+                            read_token_create_request(fixture.workspace_body("Twice")));
+  REQUIRE(created.ok());
+  const std::string first(created.value().token.view());
+  const std::int64_t id = created.value().access_token.id;
+  SessionService sessions{*fixture.test.database, fixture.clock};
+  Authenticator authenticator{*fixture.test.database, sessions, fixture.hasher, fixture.clock};
+
+  Result<CreatedToken> second_rotation = rotate(fixture, id, {{"overlap", "24h"}});
+  REQUIRE(second_rotation.ok());
+  const std::string second(second_rotation.value().token.view());
+  Result<CreatedToken> third_rotation = rotate(fixture, id, {{"overlap", "7d"}});
+  REQUIRE(third_rotation.ok());
+  const std::string third(third_rotation.value().token.view());
+  CHECK_FALSE(authenticator.authenticate_bearer(first).principal);
+  CHECK(authenticator.authenticate_bearer(second).principal);
+  CHECK(authenticator.authenticate_bearer(third).principal);
+
+  Result<CreatedToken> last = rotate(fixture, id, {{"overlap", "none"}});
+  REQUIRE(last.ok());
+  CHECK_FALSE(last.value().access_token.previous_value_expires_at);
+  CHECK_FALSE(authenticator.authenticate_bearer(second).principal);
+  CHECK_FALSE(authenticator.authenticate_bearer(third).principal);
+  CHECK(authenticator.authenticate_bearer(last.value().token.view()).principal);
+}
+
+TEST_CASE("rotate: refusals, and an expiry counted from now") {
+  ServiceFixture fixture;
+  const std::int64_t wid = fixture.workspace.workspace_id;
+  const Principal owner = fixture.person(WorkspaceRole::owner);
+  AccessToken token = fixture.create(fixture.workspace_body("Refusals", "workspace_manager"));
+
+  Result<CreatedToken> bad = rotate(fixture, token.id, {{"overlap", "2h"}, {"extra", 1}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(fields_of(bad.error()) == std::vector<std::string>{"extra", "overlap"});
+  CHECK(rotate(fixture, token.id, json::array()).error().kind == ErrorKind::invalid_request);
+  CHECK(rotate(fixture, token.id + 100, {{"overlap", "1h"}}).error().kind == ErrorKind::not_found);
+  CHECK(rotate(fixture, token.id, {{"overlap", "1h"}}, WorkspaceRole::coordinator).error().kind ==
+        ErrorKind::forbidden);
+
+  REQUIRE(fixture.tokens.disable(owner, wid, token.id).ok());
+  CHECK(rotate(fixture, token.id, {{"overlap", "1h"}}).error().code == "token_disabled");
+  REQUIRE(fixture.tokens.enable(owner, wid, token.id).ok());
+
+  // Expired: the kept expiry would give a value refused from the start.
+  fixture.clock.advance(40 * 86400);
+  Result<CreatedToken> expired = rotate(fixture, token.id, {{"overlap", "1h"}});
+  REQUIRE_FALSE(expired.ok());
+  CHECK(fields_of(expired.error()) == std::vector<std::string>{"expiry"});
+  Result<CreatedToken> renewed =
+      rotate(fixture, token.id, {{"overlap", "1h"}, {"expiry", {{"kind", "1w"}}}});
+  REQUIRE(renewed.ok());
+  CHECK(renewed.value().access_token.expires_at == fixture.clock.now() + 7 * 86400);
+  CHECK(renewed.value().access_token.status == TokenStatus::enabled);
+  CHECK(fixture.audit()[0].details.contains("expires_at"));
+
+  REQUIRE(fixture.tokens.revoke(owner, wid, token.id).ok());
+  CHECK(rotate(fixture, token.id, {{"overlap", "1h"}}).error().kind == ErrorKind::not_found);
 }

@@ -259,11 +259,11 @@ TEST_CASE("a token is found by its secret hash until it is revoked") {
   std::int64_t id = fixture.insert(row);
   Database::Lease connection = fixture.test.database->connect();
   TokenStore tokens(*connection);
-  std::optional<StoredToken> found = tokens.find_by_secret_hash(row.secret_hash);
+  std::optional<StoredToken> found = tokens.find_by_secret_hash(row.secret_hash, 0);
   REQUIRE(found);
   CHECK(found->token.id == id);
   tokens.set_state(id, TokenState::revoked, 2000);
-  CHECK_FALSE(tokens.find_by_secret_hash(row.secret_hash));
+  CHECK_FALSE(tokens.find_by_secret_hash(row.secret_hash, 0));
 }
 
 TEST_CASE("the lookup by secret hash reads grants, the owner's role and the workspace at once") {
@@ -280,7 +280,7 @@ TEST_CASE("the lookup by secret hash reads grants, the owner's role and the work
   Database::Lease connection = fixture.test.database->connect();
   TokenStore tokens(*connection);
   for (int round = 0; round < 2; ++round) {  // the second from the statement cache
-    std::optional<StoredToken> found = tokens.find_by_secret_hash(project_row.secret_hash);
+    std::optional<StoredToken> found = tokens.find_by_secret_hash(project_row.secret_hash, 0);
     REQUIRE(found);
     CHECK(found->token.id == project_id);
     CHECK(found->owner_role == WorkspaceRole::owner);
@@ -291,7 +291,7 @@ TEST_CASE("the lookup by secret hash reads grants, the owner's role and the work
     CHECK(found->token.projects[1].project_id == fixture.workspace.project_b);
     CHECK(found->token.projects[1].role == ProjectRole::member);
 
-    std::optional<StoredToken> wide = tokens.find_by_secret_hash(workspace_row.secret_hash);
+    std::optional<StoredToken> wide = tokens.find_by_secret_hash(workspace_row.secret_hash, 0);
     REQUIRE(wide);
     CHECK(wide->token.projects.empty());
     CHECK(wide->token.workspace_role == WorkspaceRole::viewer);
@@ -300,7 +300,7 @@ TEST_CASE("the lookup by secret hash reads grants, the owner's role and the work
   // The owner's role is read with the token: gone once they leave the workspace.
   connection->execute("DELETE FROM memberships WHERE user_id = " +
                       std::to_string(fixture.workspace.user_id));
-  std::optional<StoredToken> orphan = tokens.find_by_secret_hash(project_row.secret_hash);
+  std::optional<StoredToken> orphan = tokens.find_by_secret_hash(project_row.secret_hash, 0);
   REQUIRE(orphan);
   CHECK_FALSE(orphan->owner_role);
 }
