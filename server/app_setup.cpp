@@ -116,14 +116,15 @@ std::string open_app(App &app) {
     app.sessions = std::make_unique<SessionService>(*app.database, *app.clock);
     app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions,
                                                         *app.token_hasher, *app.clock);
-    app.auth =
-        std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
-                                      *app.sessions, *app.authenticator);
+    app.auth = std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
+                                             *app.sessions, *app.authenticator);
     app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);
     app.workspaces = std::make_unique<WorkspaceService>(*app.database);
     app.members = std::make_unique<MemberService>(*app.database, *app.clock);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
     app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
+    app.usage = std::make_unique<UsageRecorder>(*app.database, *app.clock);
+    app.usage->start();
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {

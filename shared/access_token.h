@@ -79,6 +79,9 @@ struct AccessToken {
   std::int64_t created_at = 0;                    // Unix seconds
   std::optional<std::int64_t> expires_at;         // Unix seconds, last valid second
   std::optional<std::int64_t> last_used_at;
+  // The client address of its latest recorded call (docs/product.md#usage); written by
+  // the usage recorder a second or so after the call.
+  std::optional<std::string> last_used_ip;
 };
 
 // Field names and formats exactly as docs/product.md#token-management: times as RFC 3339 UTC, null

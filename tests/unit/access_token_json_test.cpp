@@ -25,6 +25,7 @@ AccessToken workspace_token() {
   token.created_at = 1718452800;    // 2024-06-15T12:00:00Z
   token.expires_at = 1719057600;    // 2024-06-22T12:00:00Z
   token.last_used_at = 1718495999;  // 2024-06-15T23:59:59Z
+  token.last_used_ip = "203.0.113.7";
   return token;
 }
 
@@ -57,7 +58,8 @@ const char *const kWorkspaceTokenJson = R"({
   "disabled_reason": null,
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": "2024-06-22T12:00:00Z",
-  "last_used_at": "2024-06-15T23:59:59Z"
+  "last_used_at": "2024-06-15T23:59:59Z",
+  "last_used_ip": "203.0.113.7"
 })";
 
 const char *const kProjectTokenJson = R"({
@@ -74,7 +76,8 @@ const char *const kProjectTokenJson = R"({
   "disabled_reason": "owner_removed",
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": null,
-  "last_used_at": null
+  "last_used_at": null,
+  "last_used_ip": null
 })";
 
 }  // namespace
@@ -104,8 +107,8 @@ TEST_CASE("A token object has exactly the fields of the spec", "[access_token]")
   for (auto it = rendered.begin(); it != rendered.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"access_type", "created_at", "created_by",
                                          "disabled_reason", "expires_at", "id", "identifier",
-                                         "last_used_at", "name", "owner", "projects", "status",
-                                         "workspace_role"});
+                                         "last_used_at", "last_used_ip", "name", "owner",
+                                         "projects", "status", "workspace_role"});
 }
 
 TEST_CASE("Only the fields of the token's access type are rendered", "[access_token]") {
@@ -178,7 +181,7 @@ TEST_CASE("A malformed token object is refused", "[access_token]") {
   // Each required field missing.
   for (const char *key :
        {"id", "name", "identifier", "access_type", "workspace_role", "projects", "status",
-        "created_by", "owner", "created_at", "expires_at", "last_used_at"}) {
+        "created_by", "owner", "created_at", "expires_at", "last_used_at", "last_used_ip"}) {
     json missing = good;
     missing.erase(key);
     INFO(key);
