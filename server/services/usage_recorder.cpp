@@ -4,6 +4,7 @@
 #include "store/usage_store.h"
 #include "util/event_log.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -47,6 +48,7 @@ void UsageRecorder::record(RecordedCall call) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (buffer_.size() >= limits_.max_buffered_calls) {
     ++dropped_;
+    ++dropped_by_full_buffer_;
     return;
   }
   buffer_.push_back(std::move(call));
@@ -68,10 +70,26 @@ void UsageRecorder::write_batch(const std::vector<RecordedCall> &calls) {
   std::map<std::int64_t, const std::string *> latest_ip;
   const std::int64_t first_day = utc_day(clock_.now()) - (kUsageDays - 1);
 
+  // Only a token's newest kUsageRecentCalls calls of the batch are written: the older
+  // ones would be pruned in the same transaction (a busy token makes thousands a second).
+  std::map<std::int64_t, int> to_skip;
+  for (const RecordedCall &recorded : calls) ++to_skip[recorded.token_id];
+  for (auto &[token_id, count] : to_skip) count = std::max(0, count - kUsageRecentCalls);
+
   Database::Lease connection = database_.connect();
   Transaction transaction(*connection);
   UsageStore store(*connection);
   for (const RecordedCall &recorded : calls) {
+    const std::int64_t day = utc_day(recorded.time);
+    DailyUse &use = days[{recorded.token_id, day}];
+    use.day = day;
+    ++use.requests;
+    if (recorded.status >= 400) ++use.errors;
+    latest_ip[recorded.token_id] = &recorded.ip;
+    if (int &skip = to_skip[recorded.token_id]; skip > 0) {
+      --skip;
+      continue;
+    }
     TokenCall call;
     call.time = recorded.time;
     call.method = recorded.method;
@@ -80,13 +98,6 @@ void UsageRecorder::write_batch(const std::vector<RecordedCall> &calls) {
     call.ip = recorded.ip;
     call.user_agent = stored_user_agent(recorded.user_agent);
     store.insert_call(recorded.token_id, call);
-
-    const std::int64_t day = utc_day(recorded.time);
-    DailyUse &use = days[{recorded.token_id, day}];
-    use.day = day;
-    ++use.requests;
-    if (recorded.status >= 400) ++use.errors;
-    latest_ip[recorded.token_id] = &recorded.ip;
   }
   for (const auto &[key, use] : days)
     if (use.day >= first_day) store.add_daily(key.first, use);
@@ -100,9 +111,16 @@ void UsageRecorder::write_batch(const std::vector<RecordedCall> &calls) {
 bool UsageRecorder::flush() {
   std::lock_guard<std::mutex> flushing(flush_mutex_);
   std::vector<RecordedCall> batch;
+  std::uint64_t dropped_now = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     batch.swap(buffer_);
+    dropped_now = dropped_by_full_buffer_;
+  }
+  if (dropped_now != dropped_logged_) {
+    log_event("token usage buffer full",
+              std::to_string(dropped_now - dropped_logged_) + " calls not recorded");
+    dropped_logged_ = dropped_now;
   }
   if (!retry_.empty()) {
     // Older calls first, so each token's calls stay in time order.

@@ -3,8 +3,8 @@
 // full buffer drops the call and counts it, it never waits), and a background thread
 // writes what has gathered, about once a second and once more on stop(), in one
 // transaction per batch:
-//   - one access_token_calls row per call, then the token's calls pruned to the newest
-//     kUsageRecentCalls;
+//   - one access_token_calls row per call (only the token's newest kUsageRecentCalls
+//     of the batch), then the token's calls pruned to the newest kUsageRecentCalls;
 //   - the counts of each (token, UTC day) added to access_token_daily_use (an upsert
 //     that adds, so servers sharing a database add up), and days older than the
 //     kUsageDays window deleted, both for the tokens in the batch only;
@@ -91,12 +91,14 @@ class UsageRecorder {
   std::condition_variable wake_;
   std::vector<RecordedCall> buffer_;
   std::uint64_t dropped_ = 0;
+  std::uint64_t dropped_by_full_buffer_ = 0;
   bool stopping_ = false;
 
   // Only flush() touches these; flush_mutex_ keeps two flushes from interleaving.
   std::mutex flush_mutex_;
   std::vector<RecordedCall> retry_;
   int retry_attempts_ = 0;
+  std::uint64_t dropped_logged_ = 0;  // full-buffer drops already in the log
 
   std::thread thread_;
 };
