@@ -16,6 +16,7 @@
 #include "services/session_service.h"
 #include "services/test_case_service.h"
 #include "services/token_service.h"
+#include "services/usage_recorder.h"
 #include "services/workspace_service.h"
 #include "util/clock.h"
 
@@ -41,6 +42,8 @@ struct App {
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<TestCaseService> test_cases;
+  // Token usage, written in the background (null until open_app() has run).
+  std::unique_ptr<UsageRecorder> usage;
 };
 
 }  // namespace hawzu::server

@@ -124,6 +124,8 @@ std::string open_app(App &app) {
     app.audit = std::make_unique<AuditService>(*app.database);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
     app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
+    app.usage = std::make_unique<UsageRecorder>(*app.database, *app.clock);
+    app.usage->start();
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {

@@ -129,6 +129,8 @@ int main(int argc, char **argv) {
   server->decommission();  // lets wait_until_ready() return if listening failed early
   pthread_kill(signal_waiter.native_handle(), SIGUSR1);  // no-op if it already returned
   signal_waiter.join();
+  // Every request has finished: write the usage they recorded.
+  if (app.usage) app.usage->stop();
   log_event("stopped");
   return served ? 0 : 1;
 }

@@ -150,6 +150,7 @@ nlohmann::json to_json(const AccessToken &token) {
   json["expires_at"] = optional_time_to_json(token.expires_at);
   json["last_used_at"] = optional_time_to_json(token.last_used_at);
   json["previous_value_expires_at"] = optional_time_to_json(token.previous_value_expires_at);
+  json["last_used_ip"] = token.last_used_ip ? nlohmann::json(*token.last_used_ip) : nullptr;
   return json;
 }
 
@@ -185,6 +186,10 @@ std::optional<AccessToken> access_token_from_json(const nlohmann::json &json) {
       !read_string(*owner, "name", token.owner.name)) {
     return std::nullopt;
   }
+  auto last_used_ip = json.find("last_used_ip");
+  if (last_used_ip == json.end() || !(last_used_ip->is_null() || last_used_ip->is_string()))
+    return std::nullopt;
+  if (last_used_ip->is_string()) token.last_used_ip = last_used_ip->get<std::string>();
   if (auto reason = json.find("disabled_reason"); reason != json.end() && reason->is_string()) {
     token.disabled_reason = parse_disabled_reason(reason->get<std::string>());
   }

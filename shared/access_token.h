@@ -83,6 +83,9 @@ struct AccessToken {
   // authenticates (docs/product.md#rotating-a-token). Nullopt without an overlap, and
   // in the API object once that second has passed.
   std::optional<std::int64_t> previous_value_expires_at;
+  // The client address of its latest recorded call (docs/product.md#usage); written by
+  // the usage recorder a second or so after the call.
+  std::optional<std::string> last_used_ip;
 };
 
 // Field names and formats exactly as docs/product.md#token-management: times as RFC 3339 UTC, null

@@ -4,6 +4,7 @@
 
 #include "shared/access_token.h"
 #include "shared/roles.h"
+#include "shared/token_usage.h"
 
 #include <nlohmann/json.hpp>
 
@@ -208,6 +209,13 @@ void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, 
                               ApiCallback<AccessToken> done) {
   send<AccessToken>("POST", token_path(workspace_id, token_id) + (enabled ? "/enable" : "/disable"),
                     "", token_from_json, std::move(done));
+}
+
+void get_access_token_usage(std::int64_t workspace_id, std::int64_t token_id,
+                            ApiCallback<TokenUsage> done) {
+  send<TokenUsage>(
+      "GET", token_path(workspace_id, token_id) + "/usage", "",
+      [](json &answer) { return token_usage_from_json(answer); }, std::move(done));
 }
 
 void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done) {

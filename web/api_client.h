@@ -61,6 +61,9 @@ void update_access_token(std::int64_t workspace_id, std::int64_t token_id,
                          const nlohmann::json &changes, ApiCallback<AccessToken> done);
 void set_access_token_enabled(std::int64_t workspace_id, std::int64_t token_id, bool enabled,
                               ApiCallback<AccessToken> done);
+// The token's last calls and daily counts (shared/token_usage.h).
+void get_access_token_usage(std::int64_t workspace_id, std::int64_t token_id,
+                            ApiCallback<TokenUsage> done);
 void revoke_access_token(std::int64_t workspace_id, std::int64_t token_id, ApiCallback<Done> done);
 void create_access_token(std::int64_t workspace_id, const nlohmann::json &body,
                          ApiCallback<CreatedAccessToken> done);

@@ -21,6 +21,9 @@ void draw_token_table(UiState &state, float width);
 void draw_create_token_window(UiState &state);
 void draw_token_created_window(UiState &state);
 void draw_token_details_window(UiState &state);
+// The usage section of the details window: last used from, the 30-day chart, the
+// recent calls. `content` is the window's content width.
+void draw_token_usage(UiState &state, float content);
 void draw_revoke_token_window(UiState &state);
 void draw_rotate_token_window(UiState &state);
 // The toast at the bottom of the page, while it lasts.

@@ -1,5 +1,6 @@
 // One token's details (docs/product.md#manage-a-token): what it may do, when it expires, who made
-// it and when it was last used; never the secret (the server does not have it). From here
+// it and when and from where it was last used, its recent calls and a 30-day chart of its
+// use (token_usage_view.cpp); never the secret (the server does not have it). From here
 // the token is edited (the same window switches to the shared token form, with the
 // access type locked), disabled or enabled, and revoked (after a confirmation).
 #include "web/screen_kit.h"
@@ -22,7 +23,12 @@ namespace hawzu {
 namespace {
 
 constexpr const char *kWindowName = "Access Token Details";
-constexpr float kWidth = 600;
+constexpr float kWidth = 600;  // editing
+// Viewing: the facts on the left, the usage (chart and recent calls) on the right, so that
+// the window stays within a laptop screen's height.
+constexpr float kViewWidth = 1060;
+constexpr float kFactsWidth = 430;
+constexpr float kColumnGap = 36;
 
 // "28 Nov 2025, 14:05 (in 6 days)".
 std::string time_with_distance(std::int64_t when, std::int64_t now) {
@@ -67,6 +73,7 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
         "Previous value works until " + time_with_distance(*token.previous_value_expires_at, now),
         value_x);
   }
+  if (token.last_used_ip) ui::detail_row("Last used from", *token.last_used_ip, value_x);
   if (token.status == TokenStatus::disabled) {
     ImGui::Dummy(ImVec2(0, dp(4)));
     if (token.disabled_reason == DisabledReason::owner_removed) {
@@ -178,8 +185,9 @@ void draw_token_details_window(UiState &state) {
   DetailsWindowState &details = state.details;
   if (details.open && !ImGui::IsPopupOpen(kWindowName)) ImGui::OpenPopup(kWindowName);
   if (!ImGui::IsPopupOpen(kWindowName)) return;
-  if (!ui::begin_modal(kWindowName, dp(kWidth))) return;
-  const float content = ui::modal_content_width(dp(kWidth));
+  const float width = dp(details.editing ? kWidth : kViewWidth);
+  if (!ui::begin_modal(kWindowName, width)) return;
+  const float content = ui::modal_content_width(width);
 
   const bool editing = details.editing;
   const bool busy = details.edit.submitting;
@@ -190,8 +198,15 @@ void draw_token_details_window(UiState &state) {
   if (editing) {
     draw_edit(state, content);
   } else {
-    draw_facts(state, details.token, content);
-    draw_token_activity(state, content);
+    const float facts = std::min(dp(kFactsWidth), content);
+    ImGui::BeginGroup();
+    draw_facts(state, details.token, facts);
+    draw_token_activity(state, facts);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, dp(kColumnGap));
+    ImGui::BeginGroup();
+    draw_token_usage(state, std::max(content - facts - dp(kColumnGap), dp(200)));
+    ImGui::EndGroup();
     draw_view_footer(state, content);
   }
 

@@ -55,7 +55,29 @@ void open_token_details(UiState &state, std::int64_t token_id, bool edit) {
   details.open = true;
   details.token = *token;
   if (state.session.can_read_audit_log) load_token_activity(state, token_id);
+  load_token_usage(state);
   if (edit) start_token_edit(state);
+}
+
+void load_token_usage(UiState &state) {
+  TokenUsageState &usage = state.details.usage;
+  if (usage.loading) return;
+  usage.loading = true;
+  usage.error.clear();
+  const std::int64_t token_id = state.details.token.id;
+  get_access_token_usage(state.session.workspace_id, token_id,
+                         for_this_session<TokenUsage>([token_id](ApiResult<TokenUsage> &result) {
+                           DetailsWindowState &details = app_state().details;
+                           if (!details.open || details.token.id != token_id)
+                             return;  // closed meanwhile
+                           details.usage.loading = false;
+                           if (!result.ok()) {
+                             details.usage.error = describe_api_error(result.error);
+                             return;
+                           }
+                           details.usage.usage = std::move(*result.value);
+                           details.usage.loaded = true;
+                         }));
 }
 
 void close_token_details(UiState &state) {

@@ -13,6 +13,8 @@ namespace hawzu {
 
 void open_token_details(UiState &state, std::int64_t token_id, bool edit);
 void close_token_details(UiState &state);
+// Fetches the open token's usage into state.details.usage (once at a time).
+void load_token_usage(UiState &state);
 void start_token_edit(UiState &state);
 void cancel_token_edit(UiState &state);
 void submit_token_edit(UiState &state);

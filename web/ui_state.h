@@ -12,6 +12,7 @@
 #include "shared/roles.h"
 #include "shared/token_rotation.h"
 #include "shared/token_sort.h"
+#include "shared/token_usage.h"
 
 #include <array>
 #include <cstdint>
@@ -143,6 +144,15 @@ struct TokenActivityState {
   LoadState load;
 };
 
+// The token's recorded usage in its details window (web/token_usage_view.cpp), fetched
+// when the window opens.
+struct TokenUsageState {
+  bool loading = false;
+  bool loaded = false;
+  std::string error;  // the fetch failed: said in place of the usage
+  TokenUsage usage;
+};
+
 struct DetailsWindowState {
   bool open = false;
   TokenActivityState activity;
@@ -152,6 +162,7 @@ struct DetailsWindowState {
   bool new_expiry = false;  // the person chose a new expiry (else the current one stays)
   bool busy = false;        // a disable or enable is on its way
   std::string error;        // the last action's failure, for the person
+  TokenUsageState usage;
 };
 
 // "Revoke access token?": names the token and says it is permanent.

@@ -7,7 +7,8 @@
 // tree that says the same with real ARIA: buttons, text boxes, combo boxes with their
 // shown value, list boxes and options, radios, checkboxes, menus, dialogs (modal, named
 // by their title), the token table with its column headers (and sort state), rows and
-// cells, disabled states, descriptions, and status/alert live regions.
+// cells, figures (a chart, its bars as named images) and lists, disabled states,
+// descriptions, and status/alert live regions.
 //
 // Elements are keyed by ImGui ID and updated in place, so the focused element survives
 // every update. Operating an element operates the widget: focusing it moves ImGui's focus
@@ -18,8 +19,11 @@
 (function () {
   const INTERACTIVE = new Set([
     'button', 'day', 'menuitem', 'input', 'combo', 'option', 'radio', 'checkbox', 'row',
-    'columnheader',
+    'columnheader', 'bar',
   ]);
+  // Containers the app records with a rectangle ("figure": a chart, "list"): the items of
+  // the same window drawn inside it go into it.
+  const GROUPS = new Set(['figure', 'list']);
 
   let app = null; // {focus(id, textField), activate(id, textField), type(text)}
   let root = null;
@@ -119,6 +123,14 @@
         attrs.role = 'columnheader';
         if (item.sort) attrs['aria-sort'] = item.sort;
         break;
+      case 'bar': // one bar of a chart, named by what it shows
+        attrs.role = 'img';
+        attrs['aria-label'] = item.label;
+        text = null;
+        break;
+      case 'listitem':
+        attrs.role = 'listitem';
+        break;
       default: // text, badge
         tag = 'p';
         if (item.live === 'alert') attrs.role = 'alert';
@@ -200,11 +212,35 @@
     };
   }
 
-  // The items of one window, in the order they were drawn, the table as one node.
+  // A figure or list: a node named by its label, holding the items drawn inside it.
+  function groupNodes(items, key, windowKey) {
+    const groups = [];
+    for (const group of items.filter((item) => GROUPS.has(item.role))) {
+      const inside = (item) => {
+        const x = item.x + item.w / 2;
+        const y = item.y + item.h / 2;
+        return x >= group.x && x <= group.x + group.w && y >= group.y && y <= group.y + group.h;
+      };
+      const members = items.filter((item) => item !== group && !GROUPS.has(item.role) && inside(item));
+      const attrs = { role: group.role, 'aria-label': group.label };
+      const groupKey = key(group, windowKey);
+      groups.push({
+        group,
+        members: new Set(members),
+        node: node(groupKey, 'div', attrs,
+          members.map((item) => widgetNode(item, key(item, groupKey)))),
+      });
+    }
+    return groups;
+  }
+
+  // The items of one window, in the order they were drawn, the table and each figure or
+  // list as one node.
   function windowChildren(items, key, windowKey, context) {
     const children = [];
     let table = null;
     if (items.some((item) => item.role === 'columnheader')) table = tableNode(items, key, windowKey);
+    const groups = groupNodes(items, key, windowKey);
     let tablePlaced = false;
     for (const item of items) {
       if (table && table.used.has(item)) {
@@ -212,6 +248,12 @@
         tablePlaced = true;
         continue;
       }
+      const group = groups.find((g) => g.group === item);
+      if (group) {
+        children.push(group.node);
+        continue;
+      }
+      if (groups.some((g) => g.members.has(item))) continue;
       if (item.live === 'status') continue; // announced by the status region
       children.push(widgetNode(item, key(item, windowKey), context));
     }

@@ -60,6 +60,7 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
     outcome.failure = BearerFailure::unknown;
     return outcome;
   }
+  outcome.token_id = stored->token.id;
   if (stored->state == TokenState::disabled) {
     outcome.failure = BearerFailure::disabled;
     return outcome;

@@ -40,6 +40,9 @@ enum class BearerFailure { malformed, unknown, disabled, expired };
 struct BearerAuthentication {
   std::optional<Principal> principal;  // set when the token authenticates
   BearerFailure failure = BearerFailure::unknown;
+  // The token's id when the server knows which token it is: it authenticated, or it is
+  // disabled or expired (its usage is recorded); 0 for a malformed or unknown one.
+  std::int64_t token_id = 0;
 };
 
 // How often last_used_at is written for a token in use (docs/product.md#tokens).

@@ -45,6 +45,7 @@ std::optional<Principal> authenticate_bearer(App &app, const httplib::Request &r
     outcome = app.authenticator->authenticate_bearer(*token);
   else
     outcome.failure = BearerFailure::malformed;
+  current_request_context().usage_token_id = outcome.token_id;
   if (!outcome.principal) {
     refuse_unauthenticated(response, kInvalidTokenChallenge, "invalid_token",
                            "Invalid access token", invalid_token_detail(outcome.failure));

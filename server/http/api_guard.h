@@ -15,7 +15,10 @@
 //      that answers only to access tokens, code access_token_required).
 //
 // On success the request context's principal is set for the access log ("token:" and
-// the public identifier, or "user:" and the id).
+// the public identifier, or "user:" and the id). A Bearer token the server identifies
+// (it authenticated, or it is disabled or expired) is noted there too, for token usage
+// (http/usage_capture.h); a route for web sessions only refuses a token before it is
+// looked up, so such requests name no token.
 #pragma once
 
 #include "app.h"

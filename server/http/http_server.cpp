@@ -1,12 +1,13 @@
 #include "http_server.h"
 
-#include "db/database.h"
 #include "client_origin.h"
+#include "db/database.h"
 #include "guarded_server.h"
 #include "problem.h"
 #include "request_context.h"
 #include "request_log.h"
 #include "routes.h"
+#include "usage_capture.h"
 #include "util/event_log.h"
 
 #include <sys/socket.h>
@@ -205,8 +206,9 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
     send_problem(response, problem_for_status(500));
   });
 
-  server->set_logger([](const httplib::Request &request, const httplib::Response &response) {
+  server->set_logger([&app](const httplib::Request &request, const httplib::Response &response) {
     log_request(request, response);
+    if (app.usage) capture_token_usage(*app.usage, *app.clock, request, response);
   });
 
   auto api_routes = std::make_unique<RouteTable>(*server);

@@ -13,6 +13,8 @@ RequestContext &current_request_context() {
 void reset_request_context() {
   tls_request_context.started_at = std::chrono::steady_clock::now();
   tls_request_context.principal.clear();
+  tls_request_context.route_template.reset();
+  tls_request_context.usage_token_id = 0;
 }
 
 void adopt_principal(Principal &principal) {

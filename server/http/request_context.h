@@ -9,6 +9,8 @@
 #include "auth/principal.h"
 
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace hawzu::server {
@@ -22,6 +24,12 @@ struct RequestContext {
   // reverse proxy too. Set before routing.
   std::string client_address;
   bool https = false;
+  // The API route that took the request, as its template ("/api/v1/workspace/{wid}/
+  // projects"), set by the route table; null for anything else. For token usage.
+  std::shared_ptr<const std::string> route_template;
+  // The access token the request named, once the server knows which one it is (it
+  // authenticated, or it is disabled or expired); 0 otherwise. For token usage.
+  std::int64_t usage_token_id = 0;
 };
 
 RequestContext &current_request_context();

@@ -1,6 +1,21 @@
 #include "route_table.h"
 
+#include "request_context.h"
+
+#include <memory>
+
 namespace hawzu::server {
+
+httplib::Server::Handler RouteTable::noting_route(const std::string &path_template,
+                                                  httplib::Server::Handler handler) {
+  // Shared, not copied: a request costs a reference count, not a string.
+  auto route = std::make_shared<const std::string>(path_template);
+  return [route = std::move(route), handler = std::move(handler)](const httplib::Request &request,
+                                                                  httplib::Response &response) {
+    current_request_context().route_template = route;
+    handler(request, response);
+  };
+}
 
 std::string RouteTable::to_httplib_pattern(const std::string &path_template) {
   std::string pattern;
@@ -16,22 +31,23 @@ std::string RouteTable::to_httplib_pattern(const std::string &path_template) {
 
 void RouteTable::get(const std::string &path_template, httplib::Server::Handler handler) {
   routes_.push_back({"GET", path_template});
-  server_.Get(to_httplib_pattern(path_template), std::move(handler));
+  server_.Get(to_httplib_pattern(path_template), noting_route(path_template, std::move(handler)));
 }
 
 void RouteTable::post(const std::string &path_template, httplib::Server::Handler handler) {
   routes_.push_back({"POST", path_template});
-  server_.Post(to_httplib_pattern(path_template), std::move(handler));
+  server_.Post(to_httplib_pattern(path_template), noting_route(path_template, std::move(handler)));
 }
 
 void RouteTable::patch(const std::string &path_template, httplib::Server::Handler handler) {
   routes_.push_back({"PATCH", path_template});
-  server_.Patch(to_httplib_pattern(path_template), std::move(handler));
+  server_.Patch(to_httplib_pattern(path_template), noting_route(path_template, std::move(handler)));
 }
 
 void RouteTable::del(const std::string &path_template, httplib::Server::Handler handler) {
   routes_.push_back({"DELETE", path_template});
-  server_.Delete(to_httplib_pattern(path_template), std::move(handler));
+  server_.Delete(to_httplib_pattern(path_template),
+                 noting_route(path_template, std::move(handler)));
 }
 
 }  // namespace hawzu::server

@@ -2,7 +2,9 @@
 // path template as the OpenAPI document writes it ("/api/v1/workspace/{wid}/projects").
 // The table registers the handler with cpp-httplib (as "/api/v1/workspace/:wid/projects";
 // read parameters from request.path_params) and remembers the route, so tests can
-// check that the OpenAPI document describes every route the server answers.
+// check that the OpenAPI document describes every route the server answers. Each
+// handler first notes its template in the request context (http/request_context.h), so
+// that token usage records the route, never the path's ids or query string.
 // Built once at start-up; not thread-safe while routes are being added.
 #pragma once
 
@@ -35,6 +37,10 @@ class RouteTable {
   static std::string to_httplib_pattern(const std::string &path_template);
 
  private:
+  // `handler`, noting `path_template` in the request context first.
+  static httplib::Server::Handler noting_route(const std::string &path_template,
+                                               httplib::Server::Handler handler);
+
   httplib::Server &server_;
   std::vector<RouteSpec> routes_;
 };

@@ -3,6 +3,7 @@
 //   GET    /api/v1/workspace/{wid}/access-tokens
 //   POST   /api/v1/workspace/{wid}/access-tokens
 //   GET    /api/v1/workspace/{wid}/access-tokens/{tid}
+//   GET    /api/v1/workspace/{wid}/access-tokens/{tid}/usage
 //   PATCH  /api/v1/workspace/{wid}/access-tokens/{tid}
 //   POST   /api/v1/workspace/{wid}/access-tokens/{tid}/disable
 //   POST   /api/v1/workspace/{wid}/access-tokens/{tid}/enable
@@ -112,6 +113,15 @@ void register_access_token_routes(RouteTable &api, App &app) {
     if (!target) return;
     send_token(response,
                app.tokens->get(target->principal, target->workspace_id, target->token_id));
+  });
+
+  api.get(kToken + "/usage", [&app](const httplib::Request &request, httplib::Response &response) {
+    std::optional<Target> target = resolve(app, request, response, true);
+    if (!target) return;
+    Result<TokenUsage> usage =
+        app.tokens->usage(target->principal, target->workspace_id, target->token_id);
+    if (!usage) return send_service_error(response, usage.error());
+    send_json(response, to_json(usage.value()));
   });
 
   api.patch(kToken, [&app](const httplib::Request &request, httplib::Response &response) {

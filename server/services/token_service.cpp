@@ -21,6 +21,7 @@
 #include "shared/calendar.h"
 #include "shared/expiry.h"
 #include "store/audit_store.h"
+#include "store/usage_store.h"
 
 #include <nlohmann/json.hpp>
 
@@ -307,6 +308,21 @@ Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t w
   std::optional<StoredToken> stored = TokenStore(*connection).find_live(workspace_id, token_id);
   if (!stored) return token_not_found();
   return view_at(std::move(*stored), clock_.now());
+}
+
+Result<TokenUsage> TokenService::usage(const Principal &principal, std::int64_t workspace_id,
+                                       std::int64_t token_id) {
+  AccessDecision decision = authorize(principal, Operation::read_access_token, workspace_id);
+  if (decision != AccessDecision::granted) return access_refused(decision);
+  const std::int64_t today = utc_day(clock_.now());
+  Database::Lease connection = database_.connect();
+  ReadTransaction snapshot(*connection);
+  if (!TokenStore(*connection).find_live(workspace_id, token_id)) return token_not_found();
+  UsageStore store(*connection);
+  TokenUsage usage;
+  usage.recent = store.recent_calls(token_id, kUsageRecentCalls);
+  usage.daily = usage_window(store.daily_since(token_id, today - (kUsageDays - 1)), today);
+  return usage;
 }
 
 Result<AccessToken> TokenService::describe_caller(const Principal &principal) {

@@ -38,6 +38,7 @@
 #include "services/service_result.h"
 #include "services/token_request.h"
 #include "shared/access_token.h"
+#include "shared/token_usage.h"
 #include "store/project_store.h"
 #include "store/token_store.h"
 #include "util/clock.h"
@@ -82,6 +83,11 @@ class TokenService {
 
   Result<AccessToken> get(const Principal &principal, std::int64_t workspace_id,
                           std::int64_t token_id);
+
+  // The token's recorded usage (docs/product.md#usage): its last calls and its counts
+  // of the last kUsageDays UTC days, zero-filled. Whoever may read the token may read it.
+  Result<TokenUsage> usage(const Principal &principal, std::int64_t workspace_id,
+                           std::int64_t token_id);
 
   // The request's rules that depend on the token's access type apply once the token
   // is found (token_request.h).

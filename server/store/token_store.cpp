@@ -35,8 +35,8 @@ namespace {
 const std::string kTokenColumns =
     "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
     "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at, "
-    "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at";
-constexpr int kTokenColumnCount = 17;
+    "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at, t.last_used_ip";
+constexpr int kTokenColumnCount = 18;
 const std::string kTokenSource =
     " FROM access_tokens t JOIN users u ON u.id = t.created_by "
     "JOIN users o ON o.id = t.owner_id "
@@ -82,6 +82,7 @@ StoredToken read_token(const Statement &row) {
     token.disabled_reason = parse_disabled_reason(*reason);
   if (auto role = row.column_optional_text(15)) stored.owner_role = parse_workspace_role(*role);
   token.previous_value_expires_at = row.column_optional_int64(16);
+  token.last_used_ip = row.column_optional_text(17);
   return stored;
 }
 

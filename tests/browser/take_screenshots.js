@@ -129,6 +129,24 @@ async function main() {
     await b.clickItem(page, { role: 'row', label: 'External Sync' });
     await b.waitForItem(page, { role: 'window', label: 'Access Token Details' });
     await shot('token-details-rotated');
+    // A token in use: its recent calls and the chart, with today's bar hovered.
+    const { token: dataSync } = await b.createTokenViaApi(page, server.baseUrl, {
+      name: 'Data Sync',
+      workspace_role: 'workspace_viewer',
+    });
+    const usedWid = await b.workspaceId(page, server.baseUrl);
+    for (let i = 0; i < 12; i++) await b.bearer(server.baseUrl, dataSync, 'GET', `/api/v1/workspace/${usedWid}/projects?limit=20`);
+    await b.bearer(server.baseUrl, dataSync, 'GET', `/api/v1/workspace/${usedWid}/project/999`);
+    await b.bearer(server.baseUrl, dataSync, 'GET', '/api/v1/access-tokens/self');
+    await page.waitForTimeout(2000);  // the server writes usage about once a second
+    await b.reloadApp(page);
+    await b.clickItem(page, { role: 'row', label: 'Data Sync' });
+    await b.waitForItem(page, { role: 'text', label: /^Recent calls/ });
+    const today = (await b.findAll(page, { role: 'bar' })).pop();
+    await page.mouse.move(today.x + today.w / 2, today.y + today.h - 4);
+    await b.settle(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, 'token-usage.png') });
     await b.clickItem(page, { role: 'button', label: 'Close' });
 
     // Search and filters.

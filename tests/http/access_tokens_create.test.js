@@ -85,7 +85,7 @@ test('a workspace token: 201, the token once, the object, no-store', async () =>
   assert.deepEqual(Object.keys(res.body).sort(), ['access_token', 'token']);
   const { token, access_token: t } = res.body;
   assert.match(token, /^hwz_[0-9A-Za-z]{42}$/);
-  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'disabled_reason', 'expires_at', 'id', 'identifier', 'last_used_at', 'name', 'owner', 'previous_value_expires_at', 'projects', 'status', 'workspace_role']);
+  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'disabled_reason', 'expires_at', 'id', 'identifier', 'last_used_at', 'last_used_ip', 'name', 'owner', 'previous_value_expires_at', 'projects', 'status', 'workspace_role']);
   assert.equal(t.name, 'CI Runner');
   assert.deepEqual(t.owner, t.created_by, 'the creator owns a new token');
   assert.equal(t.disabled_reason, null);
@@ -97,6 +97,7 @@ test('a workspace token: 201, the token once, the object, no-store', async () =>
   assert.deepEqual(t.created_by, { id: owner.session.user.id, name: 'Olivia Owens' });
   assert.equal(t.last_used_at, null);
   assert.equal(t.previous_value_expires_at, null, 'a new token has no previous value');
+  assert.equal(t.last_used_ip, null);
   assert.match(t.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   const created = Date.parse(t.created_at) / 1000;
   assert.ok(created >= before - 1 && created <= before + 5);

@@ -81,8 +81,9 @@ function holdsEdit(token, body) {
   return token.expires_at !== null;
 }
 
+// The last use (its time, and its address, written in the background) moves on its own.
 function withoutLastUse(token) {
-  const { last_used_at: _, ...rest } = token;
+  const { last_used_at: _, last_used_ip: __, ...rest } = token;
   return rest;
 }
 

@@ -26,6 +26,7 @@ AccessToken workspace_token() {
   token.expires_at = 1719057600;                 // 2024-06-22T12:00:00Z
   token.last_used_at = 1718495999;               // 2024-06-15T23:59:59Z
   token.previous_value_expires_at = 1718539200;  // 2024-06-16T12:00:00Z
+  token.last_used_ip = "203.0.113.7";
   return token;
 }
 
@@ -59,7 +60,8 @@ const char *const kWorkspaceTokenJson = R"({
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": "2024-06-22T12:00:00Z",
   "last_used_at": "2024-06-15T23:59:59Z",
-  "previous_value_expires_at": "2024-06-16T12:00:00Z"
+  "previous_value_expires_at": "2024-06-16T12:00:00Z",
+  "last_used_ip": "203.0.113.7"
 })";
 
 const char *const kProjectTokenJson = R"({
@@ -77,7 +79,8 @@ const char *const kProjectTokenJson = R"({
   "created_at": "2024-06-15T12:00:00Z",
   "expires_at": null,
   "last_used_at": null,
-  "previous_value_expires_at": null
+  "previous_value_expires_at": null,
+  "last_used_ip": null
 })";
 
 }  // namespace
@@ -107,7 +110,7 @@ TEST_CASE("A token object has exactly the fields of the spec", "[access_token]")
   for (auto it = rendered.begin(); it != rendered.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{
                     "access_type", "created_at", "created_by", "disabled_reason", "expires_at",
-                    "id", "identifier", "last_used_at", "name", "owner",
+                    "id", "identifier", "last_used_at", "last_used_ip", "name", "owner",
                     "previous_value_expires_at", "projects", "status", "workspace_role"});
 }
 
@@ -182,7 +185,7 @@ TEST_CASE("A malformed token object is refused", "[access_token]") {
   // Each required field missing.
   for (const char *key : {"id", "name", "identifier", "access_type", "workspace_role", "projects",
                           "status", "created_by", "owner", "created_at", "expires_at",
-                          "last_used_at", "previous_value_expires_at"}) {
+                          "last_used_at", "previous_value_expires_at", "last_used_ip"}) {
     json missing = good;
     missing.erase(key);
     INFO(key);
