@@ -70,7 +70,7 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
     // After a rotation with an overlap: both values work until then.
     ui::detail_row(
         "Rotation",
-        "Previous value works until " + time_with_distance(*token.previous_value_expires_at, now),
+        "Previous value works until " + format_date_time(*token.previous_value_expires_at),
         value_x);
   }
   if (token.last_used_ip) ui::detail_row("Last used from", *token.last_used_ip, value_x);
@@ -203,7 +203,8 @@ void draw_token_details_window(UiState &state) {
     draw_facts(state, details.token, facts);
     draw_token_activity(state, facts);
     ImGui::EndGroup();
-    ImGui::SameLine(0, dp(kColumnGap));
+    // At a fixed x: a long fact must not push the usage past the window's edge.
+    ImGui::SameLine(facts + dp(kColumnGap) + ImGui::GetStyle().WindowPadding.x);
     ImGui::BeginGroup();
     draw_token_usage(state, std::max(content - facts - dp(kColumnGap), dp(200)));
     ImGui::EndGroup();
