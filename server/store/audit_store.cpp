@@ -17,6 +17,26 @@ std::string sql_list(const std::vector<std::string> &names) {
   return list;
 }
 
+// The columns read_entry() reads, in its order.
+constexpr const char *kEntryColumns =
+    "a.time, a.workspace_id, a.actor_user_id, a.actor_token_id, a.action, a.target_type, "
+    "a.target_id, a.details, a.ip";
+
+AuditEntry read_entry(const Statement &row, int first) {
+  AuditEntry entry;
+  entry.time = row.column_int64(first);
+  entry.workspace_id = row.column_optional_int64(first + 1);
+  entry.actor_user_id = row.column_optional_int64(first + 2);
+  entry.actor_token_id = row.column_optional_int64(first + 3);
+  entry.action = row.column_text(first + 4);
+  entry.target_type = row.column_optional_text(first + 5).value_or("");
+  entry.target_id = row.column_optional_int64(first + 6);
+  entry.details = nlohmann::json::parse(row.column_text(first + 7), nullptr, false);
+  if (!entry.details.is_object()) entry.details = nlohmann::json::object();
+  entry.ip = row.column_optional_text(first + 8).value_or("");
+  return entry;
+}
+
 }  // namespace
 
 void AuditStore::append(const AuditEntry &entry) {
@@ -42,24 +62,12 @@ void AuditStore::append(const AuditEntry &entry) {
 }
 
 std::vector<AuditEntry> AuditStore::recent(std::optional<std::int64_t> workspace_id, int limit) {
-  Statement statement = db_.prepare(
-      "SELECT time, workspace_id, actor_user_id, actor_token_id, action, target_type, target_id, "
-      "details FROM audit_log WHERE (CAST(?1 AS BIGINT) IS NULL OR workspace_id = ?1) ORDER BY id "
-      "DESC LIMIT ?2");
+  Statement statement = db_.prepare("SELECT " + std::string(kEntryColumns) +
+                                    " FROM audit_log a WHERE (CAST(?1 AS BIGINT) IS NULL OR "
+                                    "a.workspace_id = ?1) ORDER BY a.id DESC LIMIT ?2");
   statement.bind(1, workspace_id).bind(2, limit);
   std::vector<AuditEntry> entries;
-  while (statement.step()) {
-    AuditEntry entry;
-    entry.time = statement.column_int64(0);
-    entry.workspace_id = statement.column_optional_int64(1);
-    entry.actor_user_id = statement.column_optional_int64(2);
-    entry.actor_token_id = statement.column_optional_int64(3);
-    entry.action = statement.column_text(4);
-    entry.target_type = statement.column_optional_text(5).value_or("");
-    entry.target_id = statement.column_optional_int64(6);
-    entry.details = nlohmann::json::parse(statement.column_text(7), nullptr, false);
-    entries.push_back(std::move(entry));
-  }
+  while (statement.step()) entries.push_back(read_entry(statement, 0));
   return entries;
 }
 
@@ -68,8 +76,8 @@ std::vector<AuditRecord> AuditStore::list(const AuditFilter &filter) {
   const std::string actions = sql_list(filter.actions);
   // Names are joined in, not copied into the row: a renamed token shows its new name.
   Statement statement = db_.prepare(
-      "SELECT a.id, a.time, a.workspace_id, a.actor_user_id, a.actor_token_id, a.action, "
-      "a.target_type, a.target_id, a.details, a.ip, "
+      "SELECT a.id, " + std::string(kEntryColumns) +
+      ", "
       "COALESCE(actor_user.name, actor_token.name, ''), "
       "COALESCE(target_user.name, target_token.name, '') "
       "FROM audit_log a "
@@ -100,17 +108,7 @@ std::vector<AuditRecord> AuditStore::list(const AuditFilter &filter) {
   while (statement.step()) {
     AuditRecord record;
     record.id = statement.column_int64(0);
-    AuditEntry &entry = record.entry;
-    entry.time = statement.column_int64(1);
-    entry.workspace_id = statement.column_optional_int64(2);
-    entry.actor_user_id = statement.column_optional_int64(3);
-    entry.actor_token_id = statement.column_optional_int64(4);
-    entry.action = statement.column_text(5);
-    entry.target_type = statement.column_optional_text(6).value_or("");
-    entry.target_id = statement.column_optional_int64(7);
-    entry.details = nlohmann::json::parse(statement.column_text(8), nullptr, false);
-    if (!entry.details.is_object()) entry.details = nlohmann::json::object();
-    entry.ip = statement.column_optional_text(9).value_or("");
+    record.entry = read_entry(statement, 1);
     record.actor_name = statement.column_text(10);
     record.target_name = statement.column_text(11);
     records.push_back(std::move(record));
