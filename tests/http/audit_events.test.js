@@ -44,11 +44,17 @@ test('every token change is an entry with its actor, target, address and details
   assert.equal((await owner.patch(`${tokens}/${tid}`, { name: 'Nightly sync v2' })).status, 200);
   assert.equal((await owner.post(`${tokens}/${tid}/disable`)).status, 200);
   assert.equal((await owner.post(`${tokens}/${tid}/enable`)).status, 200);
+  const rotated = await owner.post(`${tokens}/${tid}/rotate`, { overlap: '1h' });
+  assert.equal(rotated.status, 201, rotated.text);
   assert.equal((await owner.del(`${tokens}/${tid}`)).status, 204);
 
   const res = await events(`?token_id=${tid}`);
   assert.equal(res.status, 200, res.text);
-  assert.deepEqual(res.body.items.map((e) => e.action), ['revoke', 'enable', 'disable', 'edit', 'create']);
+  assert.deepEqual(res.body.items.map((e) => e.action), ['revoke', 'rotate', 'enable', 'disable', 'edit', 'create']);
+  const rotation = res.body.items.find((e) => e.action === 'rotate');
+  assert.equal(rotation.details.overlap, '1h');
+  assert.equal(rotation.details.identifier, rotated.body.access_token.identifier);
+  assert.ok(!JSON.stringify(res.body).includes(rotated.body.token), 'never the new secret');
   const ownerId = idOf('owner@acme.test');
   for (const event of res.body.items) {
     assert.deepEqual(event.actor, { type: 'user', id: ownerId, name: 'Olivia Owens' });
