@@ -12,6 +12,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 export CCACHE_BASEDIR="$repo"
+# Line tables name source paths, so ccache would hash the build directory too and never
+# share objects between two checkouts (CI builds a fresh clone each time). Debug paths are
+# written relative to the repository instead, and the directory is left out of the hash.
+export CCACHE_NOHASHDIR=1
 
 build=1 test=1
 case "${1:-}" in
@@ -24,7 +28,7 @@ if [ "$build" = 1 ]; then
   # still name file:line, for far less compile time than RelWithDebInfo's -O2 -g. The
   # server library builds in unity batches (HAWZU_UNITY_BUILD); lld links. No -DNDEBUG:
   # the asserts that back the REQUIRES: contracts stay on here.
-  flags="-O1 -gline-tables-only"
+  flags="-O1 -gline-tables-only -fdebug-prefix-map=$repo=."
   # Every setting on every run, so an older tree picks up a change of them.
   CC=clang CXX=clang++ cmake -S . -B build/sanitize -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
