@@ -37,6 +37,14 @@ AuditEntry read_entry(const Statement &row, int first) {
   return entry;
 }
 
+// An entry's optional texts are empty when absent; the table stores NULL for them.
+void bind_text_or_null(Statement &statement, int index, const std::string &text) {
+  if (text.empty())
+    statement.bind_null(index);
+  else
+    statement.bind(index, text);
+}
+
 }  // namespace
 
 void AuditStore::append(const AuditEntry &entry) {
@@ -50,14 +58,8 @@ void AuditStore::append(const AuditEntry &entry) {
       .bind(5, entry.action)
       .bind(8, entry.details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
       .bind(7, entry.target_id);
-  if (entry.target_type.empty())
-    statement.bind_null(6);
-  else
-    statement.bind(6, entry.target_type);
-  if (entry.ip.empty())
-    statement.bind_null(9);
-  else
-    statement.bind(9, entry.ip);
+  bind_text_or_null(statement, 6, entry.target_type);
+  bind_text_or_null(statement, 9, entry.ip);
   statement.run();
 }
 
