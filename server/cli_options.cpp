@@ -30,6 +30,15 @@ bool parse_listen_address(const std::string &text, std::string &host, int &port)
   return port <= 65535;
 }
 
+// A whole decimal number in [low, high], without sign or spaces.
+std::optional<int> parse_count(const std::string &text, int low, int high) {
+  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const int value = std::atoi(text.c_str());
+  if (value < low || value > high) return std::nullopt;
+  return value;
+}
+
 bool looks_like_email(const std::string &text) {
   auto at = text.find('@');
   return at != std::string::npos && at > 0 && at + 1 < text.size() && text.size() <= 254 &&
@@ -43,6 +52,7 @@ std::string server_usage() {
          "                    [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]\n"
          "                    [--max-connections-per-client N]\n"
          "                    [--database URL] [--token-key-file FILE] [--trust-proxy CIDR,...]\n"
+         "                    [--allow-private-webhooks] [--sweep-interval-seconds N]\n"
          "\n"
          "  --data DIR           where the SQLite database and the hashing key live (default: "
          "data)\n"
@@ -61,6 +71,11 @@ std::string server_usage() {
          "                       every server of one database needs the same file\n"
          "  --trust-proxy CIDRS  believe X-Forwarded-For/-Proto from these reverse proxies\n"
          "                       (e.g. 127.0.0.1,10.0.0.0/8); without it they are ignored\n"
+         "  --allow-private-webhooks\n"
+         "                       let webhook URLs name private and loopback addresses\n"
+         "  --sweep-interval-seconds N\n"
+         "                       how often the token policy sweep runs (default: 300,\n"
+         "                       1 to 86400); one server of a cluster runs it at a time\n"
          "  --help, --version\n"
          "\n"
          "       hawzu-server migrate-data --from DIR --to postgresql://USER@HOST:PORT/DB\n"
@@ -96,6 +111,13 @@ ParsedOptions parse_server_options(const std::vector<std::string> &args) {
       options.show_help = true;
     } else if (name == "--version") {
       options.show_version = true;
+    } else if (name == "--allow-private-webhooks") {
+      if (has_inline_value) return fail("--allow-private-webhooks takes no value");
+      options.allow_private_webhooks = true;
+    } else if (name == "--sweep-interval-seconds") {
+      std::optional<int> seconds = take_value() ? parse_count(value, 1, 86400) : std::nullopt;
+      if (!seconds) return fail("--sweep-interval-seconds needs a number from 1 to 86400");
+      options.sweep_interval_seconds = *seconds;
     } else if (name == "--demo") {
       if (has_inline_value) return fail("--demo takes no value");
       options.demo = true;
@@ -139,11 +161,9 @@ ParsedOptions parse_server_options(const std::vector<std::string> &args) {
       if (!take_value() || value.empty()) return fail("--tls-key needs a file");
       options.tls_key_file = value;
     } else if (name == "--max-connections-per-client") {
-      if (!take_value() || value.empty() || value.size() > 6 ||
-          value.find_first_not_of("0123456789") != std::string::npos ||
-          std::atoi(value.c_str()) < 1 || std::atoi(value.c_str()) > 100000)
-        return fail("--max-connections-per-client needs a number from 1 to 100000");
-      options.max_connections_per_client = static_cast<std::size_t>(std::atoi(value.c_str()));
+      std::optional<int> count = take_value() ? parse_count(value, 1, 100000) : std::nullopt;
+      if (!count) return fail("--max-connections-per-client needs a number from 1 to 100000");
+      options.max_connections_per_client = static_cast<std::size_t>(*count);
     } else {
       return fail("unknown option '" + arg + "'");
     }

@@ -3,7 +3,8 @@
 //                [--admin-email EMAIL] [--tls-cert FILE --tls-key FILE]
 //                [--max-connections-per-client N]
 //                [--database postgresql://...] [--token-key-file FILE]
-//                [--trust-proxy CIDR,...]
+//                [--trust-proxy CIDR,...] [--allow-private-webhooks]
+//                [--sweep-interval-seconds N]
 //   hawzu-server migrate-data --from DIR --to postgresql://... (tools/migrate_data.h)
 #pragma once
 
@@ -33,6 +34,12 @@ struct ServerOptions {
   std::string token_key_file;
   // Reverse proxies whose X-Forwarded-For/-Proto are believed (http/client_origin.h).
   std::vector<TrustedNetwork> trusted_proxies;
+  // Webhook URLs may name private, loopback and link-local addresses (a receiver on
+  // the same host or network); off by default so a webhook cannot probe the inside.
+  bool allow_private_webhooks = false;
+  // How often the policy sweeper (auto-disable, expiry reminders) runs on the server
+  // that holds its lease.
+  int sweep_interval_seconds = 300;
   bool show_help = false;
   bool show_version = false;
 

@@ -112,12 +112,18 @@ std::string_view wire_name(DisabledReason reason) {
   switch (reason) {
     case DisabledReason::owner_removed:
       return "owner_removed";
+    case DisabledReason::unused:
+      return "unused";
+    case DisabledReason::leaked:
+      return "leaked";
   }
   return "";
 }
 
 std::optional<DisabledReason> parse_disabled_reason(std::string_view wire) {
   if (wire == "owner_removed") return DisabledReason::owner_removed;
+  if (wire == "unused") return DisabledReason::unused;
+  if (wire == "leaked") return DisabledReason::leaked;
   return std::nullopt;
 }
 
@@ -151,6 +157,12 @@ nlohmann::json to_json(const AccessToken &token) {
   json["last_used_at"] = optional_time_to_json(token.last_used_at);
   json["previous_value_expires_at"] = optional_time_to_json(token.previous_value_expires_at);
   json["last_used_ip"] = token.last_used_ip ? nlohmann::json(*token.last_used_ip) : nullptr;
+  json["expires_soon"] = token.expires_soon;
+  json["leak"] = token.leak
+                     ? nlohmann::json{{"url", token.leak->url},
+                                      {"source", token.leak->source},
+                                      {"reported_at", format_rfc3339_utc(token.leak->reported_at)}}
+                     : nlohmann::json(nullptr);
   return json;
 }
 
@@ -192,6 +204,15 @@ std::optional<AccessToken> access_token_from_json(const nlohmann::json &json) {
   if (last_used_ip->is_string()) token.last_used_ip = last_used_ip->get<std::string>();
   if (auto reason = json.find("disabled_reason"); reason != json.end() && reason->is_string()) {
     token.disabled_reason = parse_disabled_reason(reason->get<std::string>());
+  }
+  if (auto soon = json.find("expires_soon"); soon != json.end() && soon->is_boolean())
+    token.expires_soon = soon->get<bool>();
+  if (auto leak = json.find("leak"); leak != json.end() && leak->is_object()) {
+    TokenLeak found;
+    if (!read_string(*leak, "url", found.url) || !read_string(*leak, "source", found.source) ||
+        !read_time(*leak, "reported_at", found.reported_at))
+      return std::nullopt;
+    token.leak = found;
   }
 
   // A workspace token has a role and no projects; a project token the other way round.

@@ -58,9 +58,18 @@ struct UserRef {
 // Why the server, not a person, disabled a token; shown in its details.
 enum class DisabledReason {
   owner_removed,  // its owner was removed from the workspace
+  unused,         // unused for longer than the workspace policy allows
+  leaked,         // a secret scanner reported its value (see TokenLeak)
 };
-std::string_view wire_name(DisabledReason reason);  // "owner_removed"
+std::string_view wire_name(DisabledReason reason);  // "owner_removed" | "unused" | "leaked"
 std::optional<DisabledReason> parse_disabled_reason(std::string_view wire);
+
+// Where a leak report said the token's value was found (docs/product.md#leak-reports).
+struct TokenLeak {
+  std::string url;     // as the scanner reported it
+  std::string source;  // the scanner's name for where it looked ("commit", "gist", ...)
+  std::int64_t reported_at = 0;
+};
 
 struct AccessToken {
   std::int64_t id = 0;
@@ -86,6 +95,11 @@ struct AccessToken {
   // The client address of its latest recorded call (docs/product.md#usage); written by
   // the usage recorder a second or so after the call.
   std::optional<std::string> last_used_ip;
+  // Inside the workspace policy's first expiry warning window (and not yet expired):
+  // the Expires soon badge.
+  bool expires_soon = false;
+  // The latest leak report, kept while the token is disabled because of it.
+  std::optional<TokenLeak> leak;
 };
 
 // Field names and formats exactly as docs/product.md#token-management: times as RFC 3339 UTC, null

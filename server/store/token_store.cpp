@@ -35,8 +35,9 @@ namespace {
 const std::string kTokenColumns =
     "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
     "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at, "
-    "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at, t.last_used_ip";
-constexpr int kTokenColumnCount = 18;
+    "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at, t.last_used_ip, "
+    "t.leak_url, t.leak_source, t.leaked_at";
+constexpr int kTokenColumnCount = 21;
 const std::string kTokenSource =
     " FROM access_tokens t JOIN users u ON u.id = t.created_by "
     "JOIN users o ON o.id = t.owner_id "
@@ -83,6 +84,9 @@ StoredToken read_token(const Statement &row) {
   if (auto role = row.column_optional_text(15)) stored.owner_role = parse_workspace_role(*role);
   token.previous_value_expires_at = row.column_optional_int64(16);
   token.last_used_ip = row.column_optional_text(17);
+  // The leak record means something only while the token is disabled because of it.
+  if (token.disabled_reason == DisabledReason::leaked && !row.column_is_null(18))
+    token.leak = TokenLeak{row.column_text(18), row.column_text(19), row.column_int64(20)};
   return stored;
 }
 
@@ -249,9 +253,11 @@ bool TokenStore::update(std::int64_t token_id, const TokenChanges &changes) {
 }
 
 void TokenStore::set_state(std::int64_t token_id, TokenState state, std::int64_t now) {
-  // A person's decision replaces whatever reason the server had for disabling it.
+  // A person's decision replaces whatever reason the server had for disabling it, and
+  // with it the leak record that explained that reason.
   db_.prepare(
          "UPDATE access_tokens SET status = ?1, updated_at = ?2, disabled_reason = NULL, "
+         "leak_url = NULL, leak_source = NULL, leaked_at = NULL, "
          "revoked_at = CASE WHEN ?1 = 'revoked' THEN ?2 ELSE NULL END "
          "WHERE id = ?3 AND status != 'revoked'")
       .bind(1, state_wire_name(state))

@@ -35,7 +35,8 @@ constexpr ColumnKind B = ColumnKind::blob;
 // pg_migrations.cpp) with every column, parents before the tables that reference
 // them. The columns are named, not taken from SELECT *, because SQLite's ALTER TABLE
 // put some of them in another order than PostgreSQL's schema. A table or column added
-// by a later migration must be added here too.
+// by a later migration must be added here too. leases is not copied: a lease is
+// held by a running server, and none runs during a copy.
 //
 // meta is copied whole: name_key_rule tells the PostgreSQL servers whether the name
 // keys need recomputing, and token_key_check makes a server with another key than the
@@ -97,7 +98,10 @@ const std::vector<Table> kTables = {
       {"disabled_reason", T},
       {"previous_secret_hash", B},
       {"previous_value_expires_at", I},
-      {"last_used_ip", T}}},
+      {"last_used_ip", T},
+      {"leak_url", T},
+      {"leak_source", T},
+      {"leaked_at", I}}},
     {"access_token_projects", false, {{"token_id", I}, {"project_id", I}, {"role", T}}},
     {"audit_log",
      true,
@@ -125,6 +129,50 @@ const std::vector<Table> kTables = {
     {"access_token_daily_use",
      false,
      {{"token_id", I}, {"day", I}, {"requests", I}, {"errors", I}}},
+    {"access_token_policies",
+     false,
+     {{"workspace_id", I},
+      {"max_lifetime_days", I},
+      {"allow_never_expires", I},
+      {"disable_after_unused_days", I},
+      {"expiry_warning_days", T},
+      {"updated_by", I},
+      {"updated_at", I}}},
+    {"webhooks",
+     false,
+     {{"workspace_id", I},
+      {"url", T},
+      {"events", T},
+      {"secret_sealed", B},
+      {"created_by", I},
+      {"created_at", I},
+      {"updated_at", I}}},
+    {"webhook_events",
+     true,
+     {{"id", I},
+      {"event_id", T},
+      {"workspace_id", I},
+      {"event", T},
+      {"body", T},
+      {"created_at", I},
+      {"state", T},
+      {"attempts", I},
+      {"next_attempt_at", I},
+      {"claimed_until", I}}},
+    {"webhook_attempts",
+     true,
+     {{"id", I},
+      {"event_row", I},
+      {"workspace_id", I},
+      {"time", I},
+      {"url", T},
+      {"status_code", I},
+      {"error", T},
+      {"duration_ms", I}}},
+    {"access_token_reminders",
+     false,
+     {{"token_id", I}, {"reminder", T}, {"expires_at", I}, {"sent_at", I}}},
+    {"leak_reports", true, {{"id", I}, {"address_key", T}, {"time", I}, {"tokens", I}}},
 };
 
 std::string column_list(const Table &table) {

@@ -61,7 +61,9 @@ const char *const kWorkspaceTokenJson = R"({
   "expires_at": "2024-06-22T12:00:00Z",
   "last_used_at": "2024-06-15T23:59:59Z",
   "previous_value_expires_at": "2024-06-16T12:00:00Z",
-  "last_used_ip": "203.0.113.7"
+  "last_used_ip": "203.0.113.7",
+  "expires_soon": false,
+  "leak": null
 })";
 
 const char *const kProjectTokenJson = R"({
@@ -80,7 +82,9 @@ const char *const kProjectTokenJson = R"({
   "expires_at": null,
   "last_used_at": null,
   "previous_value_expires_at": null,
-  "last_used_ip": null
+  "last_used_ip": null,
+  "expires_soon": false,
+  "leak": null
 })";
 
 }  // namespace
@@ -108,10 +112,11 @@ TEST_CASE("A token object has exactly the fields of the spec", "[access_token]")
   const json rendered = to_json(workspace_token());
   std::vector<std::string> keys;
   for (auto it = rendered.begin(); it != rendered.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{
-                    "access_type", "created_at", "created_by", "disabled_reason", "expires_at",
-                    "id", "identifier", "last_used_at", "last_used_ip", "name", "owner",
-                    "previous_value_expires_at", "projects", "status", "workspace_role"});
+  CHECK(keys == std::vector<std::string>{"access_type", "created_at", "created_by",
+                                         "disabled_reason", "expires_at", "expires_soon", "id",
+                                         "identifier", "last_used_at", "last_used_ip", "leak",
+                                         "name", "owner", "previous_value_expires_at", "projects",
+                                         "status", "workspace_role"});
 }
 
 TEST_CASE("Only the fields of the token's access type are rendered", "[access_token]") {

@@ -215,6 +215,100 @@ CREATE TABLE access_token_daily_use (
   PRIMARY KEY (token_id, day)
 ) WITHOUT ROWID;
 )SQL",
+    // 7: governance. A workspace's token policy; its webhook (the signing secret sealed
+    // with a key derived from the server key: it must be read back to sign) and the
+    // events queued for it with each delivery attempt; the reminders already announced
+    // (one per token, warning and expiry instant, so a sweep never announces twice and a
+    // new expiry re-arms them); leases, so one server in a cluster runs the sweeper; leak
+    // reports per client address (their rate limit); where a leaked token was found.
+    // disabled_reason gains 'unused' (the policy's auto-disable) and 'leaked': SQLite
+    // cannot change a CHECK, so the column is rebuilt through a copy.
+    R"SQL(
+CREATE TABLE access_token_policies (
+  workspace_id              INTEGER PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
+  max_lifetime_days         INTEGER CHECK (max_lifetime_days BETWEEN 1 AND 3650),
+  allow_never_expires       INTEGER NOT NULL CHECK (allow_never_expires IN (0, 1)),
+  disable_after_unused_days INTEGER CHECK (disable_after_unused_days BETWEEN 1 AND 3650),
+  expiry_warning_days       TEXT NOT NULL,  -- a JSON array of day counts, largest first
+  updated_by                INTEGER,
+  updated_at                INTEGER NOT NULL
+);
+
+CREATE TABLE webhooks (
+  workspace_id  INTEGER PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
+  url           TEXT NOT NULL,
+  events        TEXT NOT NULL,  -- a JSON array of event names
+  secret_sealed BLOB NOT NULL,  -- nonce and ciphertext of the signing secret
+  created_by    INTEGER,
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+
+-- One event for one workspace's webhook, delivered at least once: pending until an
+-- attempt succeeds (delivered) or the retries run out (failed). A server claims a due
+-- row by moving claimed_until ahead, so two servers never send it at the same time.
+CREATE TABLE webhook_events (
+  id              INTEGER PRIMARY KEY,
+  event_id        TEXT NOT NULL UNIQUE,  -- the delivery's idempotency id, sent as "id"
+  workspace_id    INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  event           TEXT NOT NULL,
+  body            TEXT NOT NULL,  -- the JSON body exactly as signed and sent
+  created_at      INTEGER NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'delivered', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_until   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX webhook_events_due ON webhook_events(state, next_attempt_at);
+CREATE INDEX webhook_events_by_workspace ON webhook_events(workspace_id, id);
+
+CREATE TABLE webhook_attempts (
+  id           INTEGER PRIMARY KEY,
+  event_row    INTEGER NOT NULL REFERENCES webhook_events(id) ON DELETE CASCADE,
+  workspace_id INTEGER NOT NULL,
+  time         INTEGER NOT NULL,
+  url          TEXT NOT NULL,
+  status_code  INTEGER,  -- NULL: no HTTP answer (error says why)
+  error        TEXT,
+  duration_ms  INTEGER NOT NULL
+);
+CREATE INDEX webhook_attempts_by_workspace ON webhook_attempts(workspace_id, id);
+
+CREATE TABLE access_token_reminders (
+  token_id   INTEGER NOT NULL REFERENCES access_tokens(id) ON DELETE CASCADE,
+  reminder   TEXT NOT NULL,     -- "expiring:<days>" or "expired"
+  expires_at INTEGER NOT NULL,  -- the expiry it was about
+  sent_at    INTEGER NOT NULL,
+  PRIMARY KEY (token_id, reminder, expires_at)
+) WITHOUT ROWID;
+
+CREATE TABLE leases (
+  name       TEXT PRIMARY KEY,
+  holder     TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE leak_reports (
+  id          INTEGER PRIMARY KEY,
+  address_key TEXT NOT NULL,  -- the client address (IPv6: its /64)
+  time        INTEGER NOT NULL,
+  tokens      INTEGER NOT NULL
+);
+CREATE INDEX leak_reports_by_address ON leak_reports(address_key, time);
+
+ALTER TABLE access_tokens ADD COLUMN leak_url TEXT;
+ALTER TABLE access_tokens ADD COLUMN leak_source TEXT;
+ALTER TABLE access_tokens ADD COLUMN leaked_at INTEGER;
+
+ALTER TABLE access_tokens ADD COLUMN disabled_reason_copy TEXT;
+UPDATE access_tokens SET disabled_reason_copy = disabled_reason;
+ALTER TABLE access_tokens DROP COLUMN disabled_reason;
+ALTER TABLE access_tokens ADD COLUMN disabled_reason TEXT
+  CHECK (disabled_reason IN ('owner_removed', 'unused', 'leaked'));
+UPDATE access_tokens SET disabled_reason = disabled_reason_copy;
+ALTER TABLE access_tokens DROP COLUMN disabled_reason_copy;
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
