@@ -12,6 +12,8 @@
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/member_service.h"
+#include "services/policy_service.h"
+#include "services/policy_sweeper.h"
 #include "services/project_service.h"
 #include "services/session_service.h"
 #include "services/test_case_service.h"
@@ -40,10 +42,13 @@ struct App {
   std::unique_ptr<WorkspaceService> workspaces;
   std::unique_ptr<MemberService> members;
   std::unique_ptr<AuditService> audit;
+  std::unique_ptr<PolicyService> policies;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<TestCaseService> test_cases;
   // Token usage, written in the background (null until open_app() has run).
   std::unique_ptr<UsageRecorder> usage;
+  // The token policy's sweep (null until open_app() has run).
+  std::unique_ptr<PolicySweeper> sweeper;
 };
 
 }  // namespace hawzu::server

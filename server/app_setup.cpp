@@ -122,10 +122,13 @@ std::string open_app(App &app) {
     app.workspaces = std::make_unique<WorkspaceService>(*app.database);
     app.members = std::make_unique<MemberService>(*app.database, *app.clock);
     app.audit = std::make_unique<AuditService>(*app.database);
+    app.policies = std::make_unique<PolicyService>(*app.database, *app.clock);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
     app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
     app.usage = std::make_unique<UsageRecorder>(*app.database, *app.clock);
     app.usage->start();
+    app.sweeper = std::make_unique<PolicySweeper>(*app.database, *app.clock,
+                                                  app.options.sweep_interval_seconds);
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {

@@ -112,6 +112,7 @@ int main(int argc, char **argv) {
     log_event("web app not found (API only); build it with scripts/build.sh",
               app.site.root().string());
   log_event("listening on " + scheme + "://" + host + ":" + std::to_string(port));
+  app.sweeper->start();  // one server of a cluster sweeps at a time (its lease)
 
   std::thread signal_waiter([server, shutdown_signals] {
     int received = 0;
@@ -129,6 +130,7 @@ int main(int argc, char **argv) {
   server->decommission();  // lets wait_until_ready() return if listening failed early
   pthread_kill(signal_waiter.native_handle(), SIGUSR1);  // no-op if it already returned
   signal_waiter.join();
+  app.sweeper->stop();
   // Every request has finished: write the usage they recorded.
   if (app.usage) app.usage->stop();
   log_event("stopped");

@@ -193,7 +193,14 @@ std::vector<Problem> find_problems(const AccessTokenDraft &draft,
   } else {
     find_project_grant_problems(draft, problems);
   }
+  const std::size_t before_expiry = problems.size();
   find_expiry_problems(draft.expiry, context.now_unix, problems);
+  // The policy judges the instant, so only an expiry that is valid in itself.
+  if (problems.size() == before_expiry) {
+    if (std::optional<std::string> problem = expiry_policy_problem(
+            context.policy, compute_expires_at(draft.expiry, context.now_unix), context.now_unix))
+      problems.push_back({"expiry", *problem, "Choose an expiry the token policy allows."});
+  }
   return problems;
 }
 

@@ -9,6 +9,7 @@
 #include "expiry.h"
 #include "field_error.h"
 #include "roles.h"
+#include "token_policy.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -46,9 +47,12 @@ struct AccessTokenDraft {
 };
 
 // Who is asking and when: the rules depend on the creator's rank and today's date.
+// The workspace's token policy bounds the expiry (shared/token_policy.h); the default
+// policy has no limits.
 struct ValidationContext {
   WorkspaceRole creator_role = WorkspaceRole::viewer;
   std::int64_t now_unix = 0;
+  TokenPolicy policy;
 };
 
 // Name rules: trimmed of Unicode white space (White_Space, not only ASCII); valid UTF-8;

@@ -86,6 +86,10 @@ std::string_view wire_name(Permission permission) {
       return "manage_members";
     case Permission::read_audit_log:
       return "read_audit_log";
+    case Permission::read_token_policy:
+      return "read_token_policy";
+    case Permission::manage_token_policy:
+      return "manage_token_policy";
   }
   return "";
 }
@@ -135,7 +139,9 @@ const std::vector<Permission> &all_permissions() {
                                                       Permission::update_project,
                                                       Permission::manage_access_tokens,
                                                       Permission::manage_members,
-                                                      Permission::read_audit_log};
+                                                      Permission::read_audit_log,
+                                                      Permission::read_token_policy,
+                                                      Permission::manage_token_policy};
   return permissions;
 }
 
@@ -182,6 +188,11 @@ bool allows(WorkspaceRole role, Permission permission) {
     // Those who manage tokens see who changed them.
     case Permission::read_audit_log:
       return rank(role) >= rank(WorkspaceRole::manager);
+    // Managers see the rules they work under; only an Owner sets them.
+    case Permission::read_token_policy:
+      return rank(role) >= rank(WorkspaceRole::manager);
+    case Permission::manage_token_policy:
+      return role == WorkspaceRole::owner;
   }
   return false;
 }
@@ -202,9 +213,29 @@ bool allows(ProjectRole role, Permission permission) {
     case Permission::manage_access_tokens:
     case Permission::manage_members:
     case Permission::read_audit_log:
+    case Permission::read_token_policy:
+    case Permission::manage_token_policy:
       return false;
   }
   return false;
+}
+
+bool is_web_session_permission(Permission permission) {
+  switch (permission) {
+    case Permission::manage_access_tokens:
+    case Permission::manage_members:
+    case Permission::read_audit_log:
+    case Permission::read_token_policy:
+    case Permission::manage_token_policy:
+      return true;
+    case Permission::read:
+    case Permission::write_test_cases:
+    case Permission::delete_test_cases:
+    case Permission::create_projects:
+    case Permission::update_project:
+      return false;
+  }
+  return true;
 }
 
 }  // namespace hawzu

@@ -27,7 +27,13 @@ enum class Permission {
   manage_access_tokens,  // web session only: tokens never have it
   manage_members,        // change members' roles, remove members; web session only
   read_audit_log,        // the workspace's audit events; web session only
+  read_token_policy,     // the token policy and the webhook settings; web session only
+  manage_token_policy,   // change the token policy and the webhook; web session only
 };
+
+// Permissions that only a person in the web app can hold: an access token never does,
+// whatever its role.
+bool is_web_session_permission(Permission permission);
 
 std::string_view wire_name(WorkspaceRole role);     // "workspace_manager"
 std::string_view wire_name(ProjectRole role);       // "project_member"

@@ -96,12 +96,23 @@ FieldErrors parse_rotate_request(const nlohmann::json &body, TokenRotation &rota
 }
 
 FieldErrors validate_rotation(const TokenRotation &rotation,
-                              std::optional<std::int64_t> current_expires_at,
-                              std::int64_t now_unix) {
-  if (rotation.expiry) return validate_expiry(*rotation.expiry, now_unix);
+                              std::optional<std::int64_t> current_expires_at, std::int64_t now_unix,
+                              const TokenPolicy &policy) {
   FieldErrors errors;
-  if (is_expired(current_expires_at, now_unix))
+  if (rotation.expiry) {
+    errors = validate_expiry(*rotation.expiry, now_unix);
+    if (!errors.empty()) return errors;
+    if (std::optional<std::string> problem =
+            expiry_policy_problem(policy, compute_expires_at(*rotation.expiry, now_unix), now_unix))
+      errors.push_back({"expiry", *problem});
+    return errors;
+  }
+  if (is_expired(current_expires_at, now_unix)) {
     errors.push_back({"expiry", "The token has expired. Choose a new expiry to rotate it."});
+  } else if (std::optional<std::string> problem =
+                 expiry_policy_problem(policy, current_expires_at, now_unix)) {
+    errors.push_back({"expiry", *problem + " Choose a new expiry to rotate it."});
+  }
   return errors;
 }
 

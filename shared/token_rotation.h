@@ -9,6 +9,7 @@
 
 #include "expiry.h"
 #include "field_error.h"
+#include "token_policy.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -45,10 +46,12 @@ FieldErrors parse_rotate_request(const nlohmann::json &body, TokenRotation &rota
 
 // The rules that need the token: a new expiry must pass the create rules; a token that
 // has expired (`current_expires_at` passed at `now`) needs a new expiry, as rotating it
-// would otherwise hand out a value that is refused from the start ("expiry" error).
+// would otherwise hand out a value that is refused from the start ("expiry" error). The
+// expiry the new value gets, kept or new, must obey the workspace's token policy: a
+// fresh value is a new credential, so it cannot outlive the policy's limits ("expiry").
 FieldErrors validate_rotation(const TokenRotation &rotation,
-                              std::optional<std::int64_t> current_expires_at,
-                              std::int64_t now_unix);
+                              std::optional<std::int64_t> current_expires_at, std::int64_t now_unix,
+                              const TokenPolicy &policy = {});
 
 // The body for `rotation`, as the web app sends it ("expiry" only when set).
 nlohmann::json to_rotate_request(const TokenRotation &rotation);

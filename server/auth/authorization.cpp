@@ -40,6 +40,10 @@ OperationRule rule_for(Operation operation) {
       return {Permission::manage_members, true};
     case Operation::list_audit_events:
       return {Permission::read_audit_log, true};
+    case Operation::read_token_policy:
+      return {Permission::read_token_policy, true};
+    case Operation::change_token_policy:
+      return {Permission::manage_token_policy, true};
   }
   return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
 }
@@ -94,6 +98,10 @@ std::string_view operation_name(Operation operation) {
       return "remove_member";
     case Operation::list_audit_events:
       return "list_audit_events";
+    case Operation::read_token_policy:
+      return "read_token_policy";
+    case Operation::change_token_policy:
+      return "change_token_policy";
   }
   return "";
 }
@@ -127,9 +135,7 @@ AccessDecision authorize(const Principal &principal, Permission permission,
   // An access token: scoped to its one workspace.
   const TokenPrincipal &token = *principal.token();
   if (token.workspace_id != workspace_id) return AccessDecision::not_found;
-  if (permission == Permission::manage_access_tokens || permission == Permission::manage_members ||
-      permission == Permission::read_audit_log)
-    return AccessDecision::forbidden;
+  if (is_web_session_permission(permission)) return AccessDecision::forbidden;
   const AccessDecision by_token_roles = token_roles_decision(token, permission, project_id);
   if (by_token_roles != AccessDecision::granted) return by_token_roles;
   // The owner's current role bounds the token: the stricter of the two wins. A project

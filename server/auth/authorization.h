@@ -53,6 +53,9 @@ enum class Operation {
   remove_member,
   // The workspace's audit log (Owners and Managers, web session only).
   list_audit_events,
+  // The workspace's token policy (Owners change it, Managers read it; web session only).
+  read_token_policy,
+  change_token_policy,
 };
 
 struct OperationRule {

@@ -53,7 +53,12 @@ nlohmann::json token_options_json(const TokenOptions &options) {
           {"project_roles", project_roles},
           {"projects", projects},
           {"creators", creators},
-          {"expiry_kinds", expiry_kinds}};
+          {"expiry_kinds", expiry_kinds},
+          {"policy", to_json(options.policy)}};
+}
+
+nlohmann::json policy_json(const StoredPolicy &stored) {
+  return to_json(stored.policy);
 }
 
 void send_json(httplib::Response &response, const nlohmann::json &body, int status) {

@@ -4,6 +4,7 @@
 
 #include "auth/principal.h"
 #include "httplib_config.h"
+#include "services/policy_service.h"
 #include "services/token_service.h"
 #include "services/workspace_service.h"
 
@@ -26,6 +27,9 @@ nlohmann::json session_json(const Principal &principal,
 // {"workspace_roles":[{"role","name"}], "project_roles":[{"role","name"}],
 //  "projects":[{"id","name"}], "expiry_kinds":[{"kind","name"}]}
 nlohmann::json token_options_json(const TokenOptions &options);
+
+// The policy object of docs/api.md#token-policy: exactly the four members a PUT sends.
+nlohmann::json policy_json(const StoredPolicy &stored);
 
 // 200 (or `status`) application/json.
 void send_json(httplib::Response &response, const nlohmann::json &body, int status = 200);

@@ -44,6 +44,11 @@ void RouteTable::patch(const std::string &path_template, httplib::Server::Handle
   server_.Patch(to_httplib_pattern(path_template), noting_route(path_template, std::move(handler)));
 }
 
+void RouteTable::put(const std::string &path_template, httplib::Server::Handler handler) {
+  routes_.push_back({"PUT", path_template});
+  server_.Put(to_httplib_pattern(path_template), noting_route(path_template, std::move(handler)));
+}
+
 void RouteTable::del(const std::string &path_template, httplib::Server::Handler handler) {
   routes_.push_back({"DELETE", path_template});
   server_.Delete(to_httplib_pattern(path_template),

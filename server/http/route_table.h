@@ -16,7 +16,7 @@
 namespace hawzu::server {
 
 struct RouteSpec {
-  std::string method;         // "GET", "POST", "PATCH", "DELETE"
+  std::string method;         // "GET", "POST", "PUT", "PATCH", "DELETE"
   std::string path_template;  // "/api/v1/workspace/{wid}/access-tokens/{tid}"
 };
 
@@ -29,6 +29,7 @@ class RouteTable {
   void get(const std::string &path_template, httplib::Server::Handler handler);
   void post(const std::string &path_template, httplib::Server::Handler handler);
   void patch(const std::string &path_template, httplib::Server::Handler handler);
+  void put(const std::string &path_template, httplib::Server::Handler handler);
   void del(const std::string &path_template, httplib::Server::Handler handler);
 
   const std::vector<RouteSpec> &routes() const { return routes_; }

@@ -8,6 +8,7 @@ void register_routes(httplib::Server &server, RouteTable &api, App &app) {
   register_workspace_routes(api, app);
   register_member_routes(api, app);
   register_audit_routes(api, app);
+  register_policy_routes(api, app);
   register_access_token_routes(api, app);
   register_token_self_routes(api, app);
   register_project_routes(api, app);

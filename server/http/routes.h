@@ -17,6 +17,7 @@ void register_session_routes(RouteTable &api, App &app);
 void register_workspace_routes(RouteTable &api, App &app);
 void register_member_routes(RouteTable &api, App &app);
 void register_audit_routes(RouteTable &api, App &app);
+void register_policy_routes(RouteTable &api, App &app);
 void register_access_token_routes(RouteTable &api, App &app);
 void register_token_self_routes(RouteTable &api, App &app);
 void register_project_routes(RouteTable &api, App &app);

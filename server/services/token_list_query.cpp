@@ -47,8 +47,11 @@ Result<TokenListFilter> parse_token_list_query(
       errors.push_back({"access_type", "Must be one of: workspace, project."});
   }
   if (auto text = value_of("status")) {
-    filter.status = parse_token_status(*text);
-    if (!filter.status) errors.push_back({"status", "Must be one of: enabled, disabled, expired."});
+    // expiring_soon is a filter, not a status: the tokens it selects are enabled.
+    if (*text == "expiring_soon")
+      filter.expiring_soon = true;
+    else if (!(filter.status = parse_token_status(*text)))
+      errors.push_back({"status", "Must be one of: enabled, disabled, expired, expiring_soon."});
   }
   if (auto text = value_of("created_by")) {
     filter.created_by = parse_positive_decimal(*text);

@@ -5,7 +5,8 @@
 //   q              substring of the label, the creator's name or the identifier (what the
 //                  page shows; never e-mail); a whole well-formed token is refused (400)
 //   access_type    workspace | project
-//   status         enabled | disabled | expired (revoked tokens are never listed)
+//   status         enabled | disabled | expired | expiring_soon (enabled, expiring within
+//                  the policy's first warning window; revoked tokens are never listed)
 //   created_by     a user id
 //   created_from, created_to, expires_from, expires_to
 //                  YYYY-MM-DD (a UTC day; "to" includes the whole day) or an RFC 3339

@@ -17,10 +17,12 @@
 #include "auth/authorization.h"
 #include "security/token_minter.h"
 #include "services/list_cursor.h"
+#include "services/token_view.h"
 #include "shared/access_token_request.h"
 #include "shared/calendar.h"
 #include "shared/expiry.h"
 #include "store/audit_store.h"
+#include "store/policy_store.h"
 #include "store/usage_store.h"
 
 #include <nlohmann/json.hpp>
@@ -153,17 +155,6 @@ std::set<std::pair<std::int64_t, ProjectRole>> grant_set(const std::vector<Proje
   return set;
 }
 
-AccessToken view_at(StoredToken stored, std::int64_t now) {
-  // shared/access_token.h states the rule; the store's status SQL is built from it.
-  stored.token.status =
-      token_status(stored.state == TokenState::disabled, stored.token.expires_at, now);
-  // An overlap that has ended is kept in the row until the next rotation, but no
-  // longer means anything (the authenticator compares the same column with now).
-  if (is_expired(stored.token.previous_value_expires_at, now))
-    stored.token.previous_value_expires_at.reset();
-  return std::move(stored.token);
-}
-
 // Errors for project rows naming a project outside the workspace.
 FieldErrors check_projects_exist(ProjectStore &projects, std::int64_t workspace_id,
                                  const std::vector<ProjectGrant> &grants) {
@@ -200,7 +191,7 @@ AccessToken commit_change(Connection &connection, Transaction &transaction, Toke
   AuditStore(connection).append(entry);
   std::optional<StoredToken> changed = tokens.find_live(*entry.workspace_id, *entry.target_id);
   transaction.commit();
-  return view_at(std::move(*changed), entry.time);
+  return view_in(connection, std::move(*changed), entry.time);
 }
 
 }  // namespace
@@ -219,6 +210,7 @@ Result<TokenOptions> TokenService::options(const Principal &principal, std::int6
   ReadTransaction snapshot(*connection);
   options.projects = ProjectStore(*connection).list_in_workspace(workspace_id);
   options.creators = TokenStore(*connection).creators(workspace_id);
+  options.policy = PolicyStore(*connection).policy_of(workspace_id);
   return options;
 }
 
@@ -229,13 +221,21 @@ Result<TokenPage> TokenService::list(const Principal &principal, std::int64_t wo
   filter.workspace_id = workspace_id;
   const std::int64_t now = clock_.now();
   TokenListPage page;
+  TokenPolicy policy;
   {
     Database::Lease connection = database_.connect();
     ReadTransaction snapshot(*connection);  // the rows and their grants from one state
+    policy = PolicyStore(*connection).policy_of(workspace_id);
+    // "Expires soon" is the policy's first warning window (shared/token_policy.h).
+    if (filter.expiring_soon) {
+      const int window_days = expiry_warning_window_days(policy);
+      filter.expiring_before = window_days > 0 ? now + window_days * kSecondsPerDay : now - 1;
+    }
     page = TokenStore(*connection).list(filter, now);
   }
   TokenPage result;
-  for (StoredToken &stored : page.tokens) result.tokens.push_back(view_at(std::move(stored), now));
+  for (StoredToken &stored : page.tokens)
+    result.tokens.push_back(view_at(std::move(stored), now, policy));
   if (page.next)
     result.next_cursor = encode_list_cursor(filter.sort, filter.descending, *page.next);
   return result;
@@ -254,8 +254,13 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
   FieldErrors errors = request.errors;
   if (!request.body_is_object) return invalid_fields(std::move(errors));
   const std::int64_t now = clock_.now();
-  errors = merge_errors(std::move(errors),
-                        validate_access_token_draft(draft, ValidationContext{creator_role, now}));
+  // The policy is read inside the write transaction, so it still holds at commit.
+  Database::Lease connection = database_.connect();
+  Transaction transaction(*connection);
+  const TokenPolicy policy = PolicyStore(*connection).policy_of(workspace_id);
+  errors = merge_errors(
+      std::move(errors),
+      validate_access_token_draft(draft, ValidationContext{creator_role, now, policy}));
   if (!errors.empty()) return invalid_fields(std::move(errors));
 
   NewTokenRow row;
@@ -274,8 +279,6 @@ Result<CreatedToken> TokenService::create(const Principal &principal, std::int64
   row.identifier = minted.identifier;
   row.secret_hash = hasher_.hash(minted.token.view());
 
-  Database::Lease connection = database_.connect();
-  Transaction transaction(*connection);
   ProjectStore projects(*connection);
   TokenStore tokens(*connection);
   if (FieldErrors missing = check_projects_exist(projects, workspace_id, row.projects);
@@ -307,7 +310,7 @@ Result<AccessToken> TokenService::get(const Principal &principal, std::int64_t w
   ReadTransaction snapshot(*connection);
   std::optional<StoredToken> stored = TokenStore(*connection).find_live(workspace_id, token_id);
   if (!stored) return token_not_found();
-  return view_at(std::move(*stored), clock_.now());
+  return view_in(*connection, std::move(*stored), clock_.now());
 }
 
 Result<TokenUsage> TokenService::usage(const Principal &principal, std::int64_t workspace_id,
@@ -338,7 +341,7 @@ Result<AccessToken> TokenService::describe_caller(const Principal &principal) {
       TokenStore(*connection).find_live(caller->workspace_id, caller->token_id);
   // Revoked between authentication and this read.
   if (!stored) return token_not_found();
-  return view_at(std::move(*stored), clock_.now());
+  return view_in(*connection, std::move(*stored), clock_.now());
 }
 
 // ---------------------------------------------------------------------------
@@ -368,8 +371,11 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   FieldErrors errors = apply_edit_request(request, draft, expiry_sent);
   if (!request.body_is_object) return invalid_fields(std::move(errors));
   const std::int64_t now = clock_.now();
-  errors = merge_errors(std::move(errors),
-                        validate_access_token_draft(draft, ValidationContext{editor_role, now}));
+  // The policy bounds an expiry that is sent; an edit that keeps the expiry keeps it.
+  const TokenPolicy policy =
+      expiry_sent ? PolicyStore(*connection).policy_of(workspace_id) : TokenPolicy{};
+  errors = merge_errors(std::move(errors), validate_access_token_draft(
+                                               draft, ValidationContext{editor_role, now, policy}));
   if (!errors.empty()) return invalid_fields(std::move(errors));
 
   TokenChanges changes;
@@ -398,7 +404,7 @@ Result<AccessToken> TokenService::edit(const Principal &principal, std::int64_t 
   if (changes.expires_at != current.expires_at)
     changed["expires_at"] = {{"from", time_json(current.expires_at)},
                              {"to", time_json(changes.expires_at)}};
-  if (changed.empty()) return view_at(std::move(*stored), now);
+  if (changed.empty()) return view_in(*connection, std::move(*stored), now);
 
   if (changed.contains("name") && tokens.name_taken(workspace_id, changes.name_key, token_id))
     return token_name_taken();
@@ -435,7 +441,7 @@ Result<AccessToken> TokenService::set_enabled(const Principal &principal, std::i
   if (!stored) return token_not_found();
   const std::int64_t now = clock_.now();
   const TokenState wanted = enabled ? TokenState::enabled : TokenState::disabled;
-  if (stored->state == wanted) return view_at(std::move(*stored), now);  // idempotent
+  if (stored->state == wanted) return view_in(*connection, std::move(*stored), now);  // idempotent
 
   AuditStore audit(*connection);
   if (enabled && !stored->owner_role) {
@@ -503,8 +509,9 @@ Result<CreatedToken> TokenService::rotate(const Principal &principal, std::int64
 
   const std::int64_t now = clock_.now();
   const TokenRotation &rotation = request.rotation;
-  FieldErrors errors =
-      merge_errors(request.errors, validate_rotation(rotation, current.expires_at, now));
+  FieldErrors errors = merge_errors(
+      request.errors, validate_rotation(rotation, current.expires_at, now,
+                                        PolicyStore(*connection).policy_of(workspace_id)));
   if (!errors.empty()) return invalid_fields(std::move(errors));
 
   MintedToken minted = mint_token();

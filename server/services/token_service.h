@@ -38,6 +38,7 @@
 #include "services/service_result.h"
 #include "services/token_request.h"
 #include "shared/access_token.h"
+#include "shared/token_policy.h"
 #include "shared/token_usage.h"
 #include "store/project_store.h"
 #include "store/token_store.h"
@@ -55,6 +56,7 @@ struct TokenOptions {
   std::vector<ProjectRole> project_roles;
   std::vector<ProjectRecord> projects;
   std::vector<UserRef> creators;  // who created the live tokens (the list's filter)
+  TokenPolicy policy;             // the workspace's token policy, which the windows obey
 };
 
 struct TokenPage {

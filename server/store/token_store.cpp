@@ -344,6 +344,13 @@ TokenListPage TokenStore::list(const TokenListFilter &filter, std::int64_t now) 
     bindings.push_back({":access_type", std::string(wire_name(*filter.access_type))});
   }
   if (filter.status) sql += " AND " + token_status_filter_sql(*filter.status);
+  if (filter.expiring_before) {
+    // Enabled tokens whose expiry falls inside the window (shared/token_policy.h
+    // expires_soon): the enabled status rule keeps out the expired and disabled ones.
+    sql += " AND " + token_status_filter_sql(TokenStatus::enabled) +
+           " AND t.expires_at IS NOT NULL AND t.expires_at <= :expiring_before";
+    bindings.push_back({":expiring_before", *filter.expiring_before});
+  }
   if (filter.created_by) {
     sql += " AND t.created_by = :created_by";
     bindings.push_back({":created_by", *filter.created_by});
@@ -480,6 +487,51 @@ std::optional<StoredToken> TokenStore::find_for_bearer(const std::string &sql,
   });
   for (auto &grant : grants) stored.token.projects.push_back(std::move(grant.second));
   return stored;
+}
+
+std::vector<StoredToken> TokenStore::enabled_expiring_between(std::int64_t workspace_id,
+                                                              std::int64_t from, std::int64_t to) {
+  std::vector<StoredToken> found;
+  {
+    Statement statement = db_.prepare(kSelectToken +
+                                      "WHERE t.workspace_id = ? AND t.status = 'enabled' "
+                                      "AND t.expires_at BETWEEN ? AND ? ORDER BY t.id");
+    statement.bind(1, workspace_id).bind(2, from).bind(3, to);
+    while (statement.step()) found.push_back(read_token(statement));
+  }
+  load_grants(found);
+  return found;
+}
+
+std::vector<StoredToken> TokenStore::disable_unused(std::int64_t workspace_id, std::int64_t cutoff,
+                                                    std::int64_t now) {
+  // Last active: its last call, or a person's last change (an edit, a rotation, enabling
+  // it again), or its creation; the latest of them. Expired tokens are left alone: they
+  // are refused anyway, and disabling them would only add noise to the audit log.
+  const std::string unused =
+      "t.workspace_id = :workspace AND t.status = 'enabled' "
+      "AND (t.expires_at IS NULL OR t.expires_at >= :now) "
+      "AND t.created_at < :cutoff AND t.updated_at < :cutoff "
+      "AND (t.last_used_at IS NULL OR t.last_used_at < :cutoff)";
+  std::vector<StoredToken> found;
+  {
+    Statement statement = db_.prepare(kSelectToken + "WHERE " + unused + " ORDER BY t.id");
+    statement.bind(statement.parameter_index(":workspace"), workspace_id)
+        .bind(statement.parameter_index(":now"), now)
+        .bind(statement.parameter_index(":cutoff"), cutoff);
+    while (statement.step()) found.push_back(read_token(statement));
+  }
+  if (found.empty()) return found;
+  load_grants(found);
+  Statement update = db_.prepare(
+      "UPDATE access_tokens SET status = 'disabled', disabled_reason = 'unused', "
+      "updated_at = :now WHERE id IN (SELECT t.id FROM access_tokens t WHERE " +
+      unused + ")");
+  update.bind(update.parameter_index(":workspace"), workspace_id)
+      .bind(update.parameter_index(":now"), now)
+      .bind(update.parameter_index(":cutoff"), cutoff);
+  update.run();
+  return found;
 }
 
 void TokenStore::record_use(std::int64_t token_id, std::int64_t now, std::int64_t min_interval) {

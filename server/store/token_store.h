@@ -90,6 +90,10 @@ struct TokenListFilter {
   std::string search;  // q: label, creator name, identifier (substring, any case)
   std::optional<AccessType> access_type;
   std::optional<TokenStatus> status;
+  // status=expiring_soon: enabled tokens expiring before the policy's first warning
+  // window ends; the service turns the flag into the instant.
+  bool expiring_soon = false;
+  std::optional<std::int64_t> expiring_before;
   std::optional<std::int64_t> created_by;
   std::optional<std::int64_t> created_from;  // inclusive bounds, Unix seconds
   std::optional<std::int64_t> created_to;
@@ -155,6 +159,16 @@ class TokenStore {
   // value matches, a second statement looks for a previous value (a rotation's
   // overlap) that is still valid at `now`; the status checks stay the caller's.
   std::optional<StoredToken> find_by_secret_hash(const TokenHash &secret_hash, std::int64_t now);
+
+  // The enabled tokens of the workspace whose expiry falls in [from, to], with grants.
+  std::vector<StoredToken> enabled_expiring_between(std::int64_t workspace_id, std::int64_t from,
+                                                    std::int64_t to);
+
+  // Disables, with the reason unused, the enabled tokens of the workspace (not expired at
+  // `now`) whose creation, last change by a person and last use are all before
+  // `cutoff`, and returns them as they were before (docs/product.md#token-policy).
+  std::vector<StoredToken> disable_unused(std::int64_t workspace_id, std::int64_t cutoff,
+                                          std::int64_t now);
 
   // Sets last_used_at to `now` unless it was set less than `min_interval` seconds
   // ago, so busy tokens cause at most one write per interval (docs/product.md#tokens).

@@ -67,6 +67,7 @@ function clientFor(server, cookie, session = null) {
     session,
     get: (urlPath, options = {}) => send(server, 'GET', urlPath, { cookie, ...options }),
     post: call('POST'),
+    put: call('PUT'),
     patch: call('PATCH'),
     del: (urlPath, options = {}) => send(server, 'DELETE', urlPath, { cookie, ...options }),
   };

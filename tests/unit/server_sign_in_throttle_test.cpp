@@ -134,8 +134,8 @@ TEST_CASE("IPv6 clients are counted by their /64, IPv4-mapped ones by their IPv4
 
   Throttle throttle;
   for (int i = 0; i < 20; ++i)
-    REQUIRE(throttle.wait("u" + std::to_string(i) + "@x.test",
-                          "2001:db8::" + std::to_string(i + 1), 100) == 0);
+    REQUIRE(throttle.wait("u" + std::to_string(i) + "@x.test", "2001:db8::" + std::to_string(i + 1),
+                          100) == 0);
   CHECK(throttle.wait("new@x.test", "2001:db8::ffff", 100) > 0);
 }
 
