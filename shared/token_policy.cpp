@@ -38,7 +38,7 @@ void read_optional_days(const nlohmann::json &body, const char *name, std::optio
     errors.push_back({name, "Required (a number of days, or null for no limit)."});
   } else if (!member->is_null()) {
     out = read_day_count(*member);
-    if (!out) errors.push_back({name, std::string(kDayCountMessage) + " Or null for no limit."});
+    if (!out) errors.push_back({name, std::string(kDayCountMessage)});
   }
 }
 

@@ -85,7 +85,7 @@ test('a workspace token: 201, the token once, the object, no-store', async () =>
   assert.deepEqual(Object.keys(res.body).sort(), ['access_token', 'token']);
   const { token, access_token: t } = res.body;
   assert.match(token, /^hwz_[0-9A-Za-z]{42}$/);
-  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'disabled_reason', 'expires_at', 'id', 'identifier', 'last_used_at', 'last_used_ip', 'name', 'owner', 'previous_value_expires_at', 'projects', 'status', 'workspace_role']);
+  assert.deepEqual(Object.keys(t).sort(), ['access_type', 'created_at', 'created_by', 'disabled_reason', 'expires_at', 'expires_soon', 'id', 'identifier', 'last_used_at', 'last_used_ip', 'leak', 'name', 'owner', 'previous_value_expires_at', 'projects', 'status', 'workspace_role']);
   assert.equal(t.name, 'CI Runner');
   assert.deepEqual(t.owner, t.created_by, 'the creator owns a new token');
   assert.equal(t.disabled_reason, null);

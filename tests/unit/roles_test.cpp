@@ -84,7 +84,7 @@ TEST_CASE("Role catalogues list every role, highest rank first", "[roles]") {
   CHECK(all_project_roles() == std::vector<ProjectRole>{ProjectRole::manager,
                                                         ProjectRole::coordinator,
                                                         ProjectRole::member, ProjectRole::viewer});
-  CHECK(all_permissions().size() == 8);
+  CHECK(all_permissions().size() == 10);
 }
 
 TEST_CASE("Only the Owner role is protected from tokens", "[roles]") {
@@ -138,6 +138,8 @@ TEST_CASE("Workspace Owner has every workspace permission", "[roles][permissions
   CHECK(allows(WorkspaceRole::owner, Permission::update_project));
   CHECK(allows(WorkspaceRole::owner, Permission::manage_access_tokens));
   CHECK(allows(WorkspaceRole::owner, Permission::read_audit_log));
+  CHECK(allows(WorkspaceRole::owner, Permission::read_token_policy));
+  CHECK(allows(WorkspaceRole::owner, Permission::manage_token_policy));
 }
 
 TEST_CASE("Workspace Manager has every workspace permission", "[roles][permissions]") {
@@ -148,6 +150,8 @@ TEST_CASE("Workspace Manager has every workspace permission", "[roles][permissio
   CHECK(allows(WorkspaceRole::manager, Permission::update_project));
   CHECK(allows(WorkspaceRole::manager, Permission::manage_access_tokens));
   CHECK(allows(WorkspaceRole::manager, Permission::read_audit_log));
+  CHECK(allows(WorkspaceRole::manager, Permission::read_token_policy));
+  CHECK_FALSE(allows(WorkspaceRole::manager, Permission::manage_token_policy));
 }
 
 TEST_CASE("Workspace Coordinator can do all but manage access tokens", "[roles][permissions]") {
@@ -158,6 +162,8 @@ TEST_CASE("Workspace Coordinator can do all but manage access tokens", "[roles][
   CHECK(allows(WorkspaceRole::coordinator, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::manage_access_tokens));
   CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::read_audit_log));
+  CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::read_token_policy));
+  CHECK_FALSE(allows(WorkspaceRole::coordinator, Permission::manage_token_policy));
 }
 
 TEST_CASE("Workspace Member can read and write test cases only", "[roles][permissions]") {
@@ -168,6 +174,8 @@ TEST_CASE("Workspace Member can read and write test cases only", "[roles][permis
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::manage_access_tokens));
   CHECK_FALSE(allows(WorkspaceRole::member, Permission::read_audit_log));
+  CHECK_FALSE(allows(WorkspaceRole::member, Permission::read_token_policy));
+  CHECK_FALSE(allows(WorkspaceRole::member, Permission::manage_token_policy));
 }
 
 TEST_CASE("Workspace Viewer can only read", "[roles][permissions]") {
@@ -178,6 +186,8 @@ TEST_CASE("Workspace Viewer can only read", "[roles][permissions]") {
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::update_project));
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::manage_access_tokens));
   CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::read_audit_log));
+  CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::read_token_policy));
+  CHECK_FALSE(allows(WorkspaceRole::viewer, Permission::manage_token_policy));
 }
 
 TEST_CASE("Project Manager can do everything in its project", "[roles][permissions]") {
@@ -214,6 +224,8 @@ TEST_CASE("No project role creates projects or manages access tokens", "[roles][
     CHECK_FALSE(allows(role, Permission::create_projects));
     CHECK_FALSE(allows(role, Permission::manage_access_tokens));
     CHECK_FALSE(allows(role, Permission::read_audit_log));
+    CHECK_FALSE(allows(role, Permission::read_token_policy));
+    CHECK_FALSE(allows(role, Permission::manage_token_policy));
   }
 }
 
