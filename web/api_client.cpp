@@ -3,7 +3,9 @@
 #include "web/platform/fetch.h"
 
 #include "shared/access_token.h"
+#include "shared/calendar.h"
 #include "shared/roles.h"
+#include "shared/token_policy.h"
 #include "shared/token_usage.h"
 
 #include <nlohmann/json.hpp>
@@ -119,6 +121,9 @@ std::optional<SessionInfo> session_from_json(json &body) {
   session.can_manage_access_tokens =
       has_permission(workspace, *role, Permission::manage_access_tokens);
   session.can_read_audit_log = has_permission(workspace, *role, Permission::read_audit_log);
+  session.can_read_token_policy = has_permission(workspace, *role, Permission::read_token_policy);
+  session.can_manage_token_policy =
+      has_permission(workspace, *role, Permission::manage_token_policy);
   return session;
 }
 
@@ -153,6 +158,9 @@ std::optional<TokenOptions> options_from_json(json &body) {
       if (person.id != 0) options.creators.push_back(std::move(person));
     }
   }
+  // A server without a policy in its answer has none: the default.
+  if (auto policy = body.find("policy"); policy != body.end())
+    options.policy = token_policy_from_json(*policy).value_or(TokenPolicy{});
   return options;
 }
 
@@ -170,6 +178,42 @@ std::optional<TokenPage> token_page_from_json(json &body) {
 
 std::optional<AccessToken> token_from_json(json &body) {
   return access_token_from_json(body);
+}
+
+// "2026-12-01T09:30:12Z" → Unix seconds; 0 when absent or not such a time.
+std::int64_t time_field(const json &object, const char *key) {
+  return parse_rfc3339(string_field(object, key)).value_or(0);
+}
+
+std::optional<WebhookInfo> webhook_from_json(const json &body) {
+  if (!body.is_object() || !body.contains("url")) return std::nullopt;
+  WebhookInfo webhook;
+  webhook.url = string_field(body, "url");
+  if (auto events = body.find("events"); events != body.end() && events->is_array())
+    for (const json &event : *events)
+      if (event.is_string()) webhook.events.push_back(event.get<std::string>());
+  webhook.created_at = time_field(body, "created_at");
+  webhook.updated_at = time_field(body, "updated_at");
+  return webhook;
+}
+
+std::optional<WebhookDelivery> delivery_from_json(const json &item) {
+  if (!item.is_object()) return std::nullopt;
+  WebhookDelivery delivery;
+  delivery.id = integer_field(item, "id");
+  delivery.event_id = string_field(item, "event_id");
+  delivery.event = string_field(item, "event");
+  delivery.attempt = static_cast<int>(integer_field(item, "attempt"));
+  delivery.time = time_field(item, "time");
+  delivery.delivered = string_field(item, "status") == "delivered";
+  if (auto status = item.find("response_status");
+      status != item.end() && status->is_number_integer())
+    delivery.response_status = status->get<int>();
+  delivery.error = string_field(item, "error");
+  delivery.duration_ms = integer_field(item, "duration_ms");
+  if (std::int64_t next = time_field(item, "next_attempt_at"); next != 0)
+    delivery.next_attempt_at = next;
+  return delivery;
 }
 
 std::string token_path(std::int64_t workspace_id, std::int64_t token_id) {
@@ -314,6 +358,81 @@ std::string describe_api_error(const ApiError &error) {
            "). Try again shortly.";
   }
   return "The request failed (HTTP " + std::to_string(error.status) + ").";
+}
+
+}  // namespace hawzu
+
+namespace hawzu {
+
+void get_token_policy(std::int64_t workspace_id, ApiCallback<TokenPolicy> done) {
+  send<TokenPolicy>(
+      "GET", workspace_path(workspace_id) + "/access-token-policy", "",
+      [](json &body) { return token_policy_from_json(body); }, std::move(done));
+}
+
+void put_token_policy(std::int64_t workspace_id, const nlohmann::json &body,
+                      ApiCallback<TokenPolicy> done) {
+  send<TokenPolicy>(
+      "PUT", workspace_path(workspace_id) + "/access-token-policy", body.dump(),
+      [](json &answer) { return token_policy_from_json(answer); }, std::move(done));
+}
+
+void get_webhook(std::int64_t workspace_id, ApiCallback<WebhookInfo> done) {
+  send<WebhookInfo>("GET", workspace_path(workspace_id) + "/webhook", "", webhook_from_json,
+                    std::move(done));
+}
+
+void put_webhook(std::int64_t workspace_id, const nlohmann::json &body,
+                 ApiCallback<SavedWebhook> done) {
+  send<SavedWebhook>(
+      "PUT", workspace_path(workspace_id) + "/webhook", body.dump(),
+      [](json &answer) -> std::optional<SavedWebhook> {
+        auto secret = answer.find("secret");
+        std::optional<WebhookInfo> webhook = webhook_from_json(answer);
+        if (secret == answer.end() || !secret->is_string() || !webhook) return std::nullopt;
+        SavedWebhook saved{std::move(*webhook), ""};
+        // Move the secret out of the JSON tree, then wipe the tree's copy.
+        std::string &text = secret->get_ref<std::string &>();
+        saved.secret = text;
+        platform::wipe(text);
+        return saved;
+      },
+      [done](ApiResult<SavedWebhook> &result) {
+        done(result);
+        if (result.value) platform::wipe(result.value->secret);
+      });
+}
+
+void delete_webhook(std::int64_t workspace_id, ApiCallback<Done> done) {
+  send<Done>(
+      "DELETE", workspace_path(workspace_id) + "/webhook", "",
+      [](json &) { return std::optional<Done>(Done{}); }, std::move(done));
+}
+
+void send_webhook_test(std::int64_t workspace_id, ApiCallback<std::string> done) {
+  send<std::string>(
+      "POST", workspace_path(workspace_id) + "/webhook/test", "{}",
+      [](json &answer) -> std::optional<std::string> {
+        std::string id = string_field(answer, "event_id");
+        if (id.empty()) return std::nullopt;
+        return id;
+      },
+      std::move(done));
+}
+
+void list_webhook_deliveries(std::int64_t workspace_id,
+                             ApiCallback<std::vector<WebhookDelivery>> done) {
+  send<std::vector<WebhookDelivery>>(
+      "GET", workspace_path(workspace_id) + "/webhook/deliveries", "",
+      [](json &body) -> std::optional<std::vector<WebhookDelivery>> {
+        const auto items = body.find("deliveries");
+        if (items == body.end() || !items->is_array()) return std::nullopt;
+        std::vector<WebhookDelivery> deliveries;
+        for (const json &item : *items)
+          if (auto delivery = delivery_from_json(item)) deliveries.push_back(std::move(*delivery));
+        return deliveries;
+      },
+      std::move(done));
 }
 
 }  // namespace hawzu

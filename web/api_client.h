@@ -83,6 +83,28 @@ std::string audit_export_path(std::int64_t workspace_id, const std::string &quer
 // The workspace's members (GET .../members), by name.
 void list_members(std::int64_t workspace_id, ApiCallback<std::vector<UserRef>> done);
 
+// The workspace's token policy (GET/PUT .../access-token-policy); `body` is the PUT's.
+void get_token_policy(std::int64_t workspace_id, ApiCallback<TokenPolicy> done);
+void put_token_policy(std::int64_t workspace_id, const nlohmann::json &body,
+                      ApiCallback<TokenPolicy> done);
+
+// The workspace's webhook (.../webhook). GET answers 404 when there is none. PUT's
+// answer carries the signing secret, once: the callback copies it where it can be
+// wiped; the client wipes this copy after the callback.
+struct SavedWebhook {
+  WebhookInfo webhook;
+  std::string secret;
+};
+void get_webhook(std::int64_t workspace_id, ApiCallback<WebhookInfo> done);
+void put_webhook(std::int64_t workspace_id, const nlohmann::json &body,
+                 ApiCallback<SavedWebhook> done);
+void delete_webhook(std::int64_t workspace_id, ApiCallback<Done> done);
+// Queues a webhook.test event; answers its id.
+void send_webhook_test(std::int64_t workspace_id, ApiCallback<std::string> done);
+// The latest delivery attempts, newest first.
+void list_webhook_deliveries(std::int64_t workspace_id,
+                             ApiCallback<std::vector<WebhookDelivery>> done);
+
 // The message to show for a failed call when the problem body had none.
 std::string describe_api_error(const ApiError &error);
 

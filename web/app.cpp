@@ -8,6 +8,7 @@
 #include "web/platform/fonts.h"
 #include "web/platform/page.h"
 #include "web/platform/secret_memory.h"
+#include "web/policy_loader.h"
 #include "web/screens.h"
 #include "web/token_form.h"
 #include "web/token_list_loader.h"
@@ -46,6 +47,8 @@ void show_current_screen() {
 // Forgets everything of the previous session, wiping a token still on show.
 void clear_session_state() {
   platform::wipe(g_state.created.token.data(), g_state.created.token.size());
+  platform::wipe(g_state.policy_page.webhook.secret.data(),
+                 g_state.policy_page.webhook.secret.size());
   platform::forget_text_input_state();
   platform::reset_clipboard_write();
   g_state = UiState{};
@@ -109,14 +112,23 @@ void open_create_window() {
   create.appearing = true;
   create.form.focus_name = true;
   create.form.draft.access_type = AccessType::workspace;  // the common case; one click to change
-  create.form.draft.expiry.kind = ExpiryKind::one_week;
+  // 1 Week, unless the workspace's policy allows less: then the first choice it allows
+  // (Custom Date always fits).
+  create.form.draft.expiry.kind = ExpiryKind::custom;
+  for (ExpiryKind kind : all_expiry_kinds()) {
+    if (expiry_kind_allowed(g_state.options.policy, kind, g_state.now_unix,
+                            g_state.utc_offset_minutes)) {
+      create.form.draft.expiry.kind = kind;
+      break;
+    }
+  }
   if (!g_state.options_load.loaded) load_options();
 }
 
 void submit_create() {
   TokenFormState &fields = g_state.create.form;
-  const ValidationContext context{g_state.session.workspace_role, g_state.now_unix};
-  if (fields.submitting || first_blocking_reason(fields.draft, context)) return;
+  if (fields.submitting || first_blocking_reason(fields.draft, form_validation_context(g_state)))
+    return;
   fields.submitting = true;
   fields.server_errors.clear();
   fields.server_message.clear();
@@ -240,13 +252,26 @@ void app_after_frame() {
   if (intents.show_page) {
     g_state.page = *intents.show_page;
     // Fresh on every visit: entries arrive while the person is elsewhere.
-    if (g_state.page == AppPage::audit_log) {
-      load_audit_people(g_state);
-      reload_audit_log(g_state);
-    } else {
-      reload_token_list(g_state);
+    if (g_state.page != AppPage::token_policy) forget_webhook_secret(g_state);
+    switch (g_state.page) {
+      case AppPage::audit_log:
+        load_audit_people(g_state);
+        reload_audit_log(g_state);
+        break;
+      case AppPage::token_policy:
+        load_policy_page(g_state);
+        break;
+      case AppPage::access_tokens:
+        reload_token_list(g_state);
+        break;
     }
   }
+  if (intents.save_policy) save_policy(g_state);
+  if (intents.save_webhook) save_webhook(g_state);
+  if (intents.remove_webhook) remove_webhook(g_state);
+  if (intents.test_webhook) send_test_event(g_state);
+  if (intents.reload_deliveries) reload_webhook_deliveries(g_state);
+  if (intents.dismiss_webhook_secret) forget_webhook_secret(g_state);
   if (intents.reload_audit_log) reload_audit_log(g_state);
   if (intents.load_more_audit_log) load_more_audit_log(g_state);
   if (intents.export_audit_log) export_audit_log(g_state);

@@ -44,10 +44,17 @@ void draw_app(UiState &state) {
                     ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
-  if (state.page == AppPage::audit_log)
-    draw_audit_log_page(state);
-  else
-    draw_tokens_page(state);
+  switch (state.page) {
+    case AppPage::audit_log:
+      draw_audit_log_page(state);
+      break;
+    case AppPage::token_policy:
+      draw_token_policy_page(state);
+      break;
+    case AppPage::access_tokens:
+      draw_tokens_page(state);
+      break;
+  }
   ImGui::Dummy(ImVec2(0, dp(16)));
   ImGui::EndChild();
 

@@ -78,6 +78,15 @@ std::string field_words(const std::string &field) {
   return field;
 }
 
+// A token policy member as the Token policy page names it.
+std::string policy_member_words(const std::string &member) {
+  if (member == "max_lifetime_days") return "maximum lifetime (days)";
+  if (member == "allow_never_expires") return "Never Expires allowed";
+  if (member == "disable_after_unused_days") return "disable after unused (days)";
+  if (member == "expiry_warning_days") return "reminder days";
+  return member;
+}
+
 // What changed, in one line: the edit's fields, a role change, a reason.
 std::string summarize(const std::string &action, const json &details) {
   if (!details.is_object()) return "";
@@ -96,6 +105,23 @@ std::string summarize(const std::string &action, const json &details) {
       else
         add(field_words(field) + " changed");
     }
+  }
+  if (action == "policy_changed") {
+    // {"from": policy, "to": policy}: the members that differ.
+    const json from = details.value("from", json::object());
+    const json to = details.value("to", json::object());
+    if (from.is_object() && to.is_object())
+      for (const auto &[member, value] : to.items())
+        if (from.value(member, json()) != value)
+          add(policy_member_words(member) + ": " + value_words(member, from.value(member, json())) +
+              " \xE2\x86\x92 " + value_words(member, value));
+    return summary;
+  }
+  if (auto days = details.find("unused_days"); days != details.end() && days->is_number_integer())
+    add("unused for " + std::to_string(days->get<std::int64_t>()) + " days");
+  if (std::string url = text_of(details, "url"); !url.empty()) {
+    const std::string source = text_of(details, "source");
+    add("found at " + url + (source.empty() ? "" : " (" + source + ")"));
   }
   if (details.contains("from") && details.contains("to") && action != "edit") {
     const json &from = details["from"];

@@ -120,10 +120,9 @@ void draw_create_token_window(UiState &state) {
   }
   form_section_gap();
   draw_expiry_field(form);
-  const ValidationContext context{state.session.workspace_role, state.now_unix};
   const FormFooterResult footer =
-      draw_form_footer(form, first_blocking_reason(fields.draft, context), "Create Token",
-                       "Creating\xE2\x80\xA6", name_submitted);
+      draw_form_footer(form, first_blocking_reason(fields.draft, form_validation_context(state)),
+                       "Create Token", "Creating\xE2\x80\xA6", name_submitted);
   if (footer.cancel) state.intents.close_create = true;
   if (footer.submit) state.intents.submit_create = true;
 

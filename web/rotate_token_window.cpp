@@ -58,14 +58,14 @@ void draw_overlap_field(TokenForm &form, RotateWindowState &rotate) {
 }
 
 // Why Rotate Token is disabled, or nullopt.
+// The server's rules (shared/token_rotation.h), the workspace's policy included.
 std::optional<std::string> blocking_reason(const UiState &state, const RotateWindowState &rotate) {
-  if (rotate.new_expiry) {
-    const FieldErrors errors = validate_expiry(rotate.form.draft.expiry, state.now_unix);
-    if (!errors.empty()) return errors.front().message;
-    return std::nullopt;
-  }
-  if (rotate.token.status == TokenStatus::expired)
-    return "The token has expired. Choose a new expiry.";
+  TokenRotation rotation;
+  rotation.overlap = rotate.overlap;
+  if (rotate.new_expiry) rotation.expiry = rotate.form.draft.expiry;
+  const FieldErrors errors =
+      validate_rotation(rotation, rotate.token.expires_at, state.now_unix, state.options.policy);
+  if (!errors.empty()) return errors.front().message;
   return std::nullopt;
 }
 

@@ -6,14 +6,18 @@
 
 namespace hawzu {
 
-// The whole signed-in page: top bar, the page chosen there (Access Tokens, Audit log),
-// and any open window.
+// The whole signed-in page: top bar, the page chosen there (Access Tokens, Audit log, Token
+// policy), and any open window.
 void draw_app(UiState &state);
 
 void draw_top_bar(UiState &state, float height);
 void draw_tokens_page(UiState &state);
 // The workspace's audit log, for Owners and Managers.
 void draw_audit_log_page(UiState &state);
+// The workspace's token policy and webhook: Owners edit, Managers read.
+void draw_token_policy_page(UiState &state);
+// Its webhook card, `width` wide.
+void draw_webhook_section(UiState &state, float width);
 void draw_token_toolbar(UiState &state, float width);
 // "3 tokens match · Clear search and filters", while a search or filter is on.
 void draw_filter_summary(UiState &state);

@@ -45,7 +45,7 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
     ui::text("Status", fonts().body, rgb(color::text_muted));
     ImGui::SameLine(value_x);
     ImGui::SetCursorPosY(y - dp(3));
-    ui::badge(status_label(token.status), status_tone(token.status));
+    ui::badge(status_badge_label(token), status_badge_tone(token));
   }
   ui::detail_row("Access type", std::string(display_name(token.access_type)), value_x);
   if (token.access_type == AccessType::workspace && token.workspace_role) {
@@ -81,6 +81,20 @@ void draw_facts(const UiState &state, const AccessToken &token, float content) {
                               " was removed from the workspace. Requests with it get 401 "
                               "Unauthorized. Enabling it makes you its owner.";
       ui::callout(ui::Tone::neutral, ICON_BAN, "Its owner left the workspace", why.c_str(),
+                  content);
+    } else if (token.disabled_reason == DisabledReason::unused) {
+      ui::callout(ui::Tone::neutral, ICON_BAN, "Disabled for going unused",
+                  "The workspace's token policy disables tokens that are not used for a while. "
+                  "Requests with it get 401 Unauthorized. Enable it to use it again.",
+                  content);
+    } else if (token.disabled_reason == DisabledReason::leaked && token.leak) {
+      const std::string why =
+          "Reported as leaked at " + token.leak->url +
+          (token.leak->source.empty() ? "" : " (" + token.leak->source + ")") + ", " +
+          format_date_time(token.leak->reported_at) +
+          ". Requests with it get 401 Unauthorized. Revoke it and give its users a new token; "
+          "enable it only if the report was a false alarm.";
+      ui::callout(ui::Tone::danger, ICON_EXCLAMATION_TRIANGLE, "Reported as leaked", why.c_str(),
                   content);
     } else {
       ui::callout(ui::Tone::neutral, ICON_BAN, "This token is disabled",
@@ -145,7 +159,7 @@ void draw_view_footer(UiState &state, float content) {
 
 void draw_edit(UiState &state, float content) {
   DetailsWindowState &details = state.details;
-  TokenForm form = make_token_form(state, details.edit, content);
+  TokenForm form = make_token_form(state, details.edit, content, details.new_expiry);
   form.new_expiry = &details.new_expiry;
   form.current_expiry = details.token.expires_at;
 
@@ -166,10 +180,10 @@ void draw_edit(UiState &state, float content) {
   form_section_gap();
   draw_expiry_field(form);
 
-  const ValidationContext context{state.session.workspace_role, state.now_unix};
-  // Without a new choice the draft holds the default expiry (1 Week), which is valid and
-  // not sent: it does not block.
-  std::optional<std::string> blocking = first_blocking_reason(details.edit.draft, context);
+  // Without a new choice the draft holds the default expiry (1 Week), which is not sent:
+  // neither it nor the policy blocks.
+  std::optional<std::string> blocking =
+      first_blocking_reason(details.edit.draft, form_validation_context(state, details.new_expiry));
   if (!blocking && to_edit_request(details.token, details.edit.draft, details.new_expiry).empty()) {
     blocking = "Nothing has changed yet.";
   }

@@ -60,7 +60,13 @@ void draw_options_problem(TokenForm &form) {
 // ---------------------------------------------------------------------------
 // [SECTION] The form and its messages: client and server errors per field
 
-TokenForm make_token_form(UiState &state, TokenFormState &fields, float width) {
+ValidationContext form_validation_context(const UiState &state, bool policy_applies) {
+  return ValidationContext{state.session.workspace_role, state.now_unix,
+                           policy_applies ? state.options.policy : TokenPolicy{}};
+}
+
+TokenForm make_token_form(UiState &state, TokenFormState &fields, float width,
+                          bool policy_applies) {
   ExpiryChoice &expiry = fields.draft.expiry;
   expiry.utc_offset_minutes = state.utc_offset_minutes;
   if (expiry.kind == ExpiryKind::custom && expiry.custom_date) {
@@ -72,8 +78,8 @@ TokenForm make_token_form(UiState &state, TokenFormState &fields, float width) {
     expiry.utc_offset_minutes = offset_at(end_of_local_day(*expiry.custom_date, offset_at));
   }
   TokenForm form{state, fields, {}, width, nullptr, std::nullopt};
-  form.client_errors = validate_access_token_draft(
-      fields.draft, ValidationContext{state.session.workspace_role, state.now_unix});
+  form.client_errors =
+      validate_access_token_draft(fields.draft, form_validation_context(state, policy_applies));
   return form;
 }
 
@@ -282,6 +288,10 @@ void draw_expiry_field(TokenForm &form) {
       forget_server_errors(form.fields, "expiry");
     }
     for (ExpiryKind kind : all_expiry_kinds()) {
+      // The workspace's policy decides what may be offered at all.
+      if (!expiry_kind_allowed(form.state.options.policy, kind, form.state.now_unix,
+                               form.state.utc_offset_minutes))
+        continue;
       const std::string label(display_name(kind));
       if (ui::select_option(label.c_str(), !keeping && expiry.kind == kind)) {
         if (form.new_expiry != nullptr) *form.new_expiry = true;
@@ -322,8 +332,9 @@ void draw_expiry_field(TokenForm &form) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(dp(16), dp(16)));
     ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, dp(12));
     if (ImGui::BeginPopup(kDatePopup, ImGuiWindowFlags_NoMove)) {
-      if (draw_date_picker(form.fields.date_picker, expiry.custom_date, today, latest_custom_date(),
-                           today)) {
+      const CivilDate latest = latest_allowed_custom_date(
+          form.state.options.policy, form.state.now_unix, form.state.utc_offset_minutes);
+      if (draw_date_picker(form.fields.date_picker, expiry.custom_date, today, latest, today)) {
         forget_server_errors(form.fields, "expiry");
         ImGui::CloseCurrentPopup();
       }
@@ -359,6 +370,8 @@ void draw_expiry_field(TokenForm &form) {
     const std::string hint = "Expires on " + format_date_time(*expires_at) + ".";
     ui::field_hint(hint.c_str());
   }
+  if (std::optional<std::string> note = expiry_policy_note(form.state.options.policy))
+    ui::field_hint(note->c_str());
 }
 
 // ---------------------------------------------------------------------------

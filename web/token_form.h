@@ -25,8 +25,14 @@ struct TokenForm {
   std::optional<std::int64_t> current_expiry;
 };
 
-// Runs the shared validation on the draft (the person's rank, today's date).
-TokenForm make_token_form(UiState &state, TokenFormState &fields, float width);
+// What the shared validation takes: the person's rank, this frame's time and the
+// workspace's token policy; `policy_applies` false for an edit that keeps the expiry
+// (the policy bounds only an expiry being set).
+ValidationContext form_validation_context(const UiState &state, bool policy_applies = true);
+
+// Runs the shared validation on the draft (form_validation_context()).
+TokenForm make_token_form(UiState &state, TokenFormState &fields, float width,
+                          bool policy_applies = true);
 
 // Returns true when Enter was pressed in the name field.
 bool draw_token_name_field(TokenForm &form);

@@ -19,6 +19,51 @@ const char *status_label(TokenStatus status) {
   }
 }
 
+const char *status_badge_label(const AccessToken &token) {
+  if (token.status == TokenStatus::enabled && token.expires_soon) return "Expires soon";
+  return status_label(token.status);
+}
+
+ui::Tone status_badge_tone(const AccessToken &token) {
+  if (token.status == TokenStatus::enabled && token.expires_soon) return ui::Tone::warning;
+  return status_tone(token.status);
+}
+
+const std::vector<StatusFilter> &all_status_filters() {
+  static const std::vector<StatusFilter> filters = {StatusFilter::enabled,
+                                                    StatusFilter::expiring_soon,
+                                                    StatusFilter::disabled, StatusFilter::expired};
+  return filters;
+}
+
+const char *status_filter_label(StatusFilter filter) {
+  switch (filter) {
+    case StatusFilter::enabled:
+      return status_label(TokenStatus::enabled);
+    case StatusFilter::expiring_soon:
+      return "Expires soon";
+    case StatusFilter::disabled:
+      return status_label(TokenStatus::disabled);
+    case StatusFilter::expired:
+      return status_label(TokenStatus::expired);
+  }
+  return "";
+}
+
+std::string_view wire_name(StatusFilter filter) {
+  switch (filter) {
+    case StatusFilter::enabled:
+      return wire_name(TokenStatus::enabled);
+    case StatusFilter::expiring_soon:
+      return "expiring_soon";
+    case StatusFilter::disabled:
+      return wire_name(TokenStatus::disabled);
+    case StatusFilter::expired:
+      return wire_name(TokenStatus::expired);
+  }
+  return "";
+}
+
 std::string access_summary(const AccessToken &token) {
   if (token.access_type == AccessType::workspace) {
     return token.workspace_role ? std::string(display_name(*token.workspace_role)) : "";

@@ -1,6 +1,7 @@
 // How a token's fields read in the table and the windows: status, access summary, expiry.
 #pragma once
 
+#include "web/ui_state.h"
 #include "web/widgets.h"
 
 #include "shared/access_token.h"
@@ -12,6 +13,15 @@
 namespace hawzu {
 
 const char *status_label(TokenStatus status);  // "Active", "Disabled", "Expired"
+
+// The badge a token shows: its status, or "Expires soon" (warning) for an active token
+// inside the policy's first warning window.
+const char *status_badge_label(const AccessToken &token);
+ui::Tone status_badge_tone(const AccessToken &token);
+
+const std::vector<StatusFilter> &all_status_filters();
+const char *status_filter_label(StatusFilter filter);  // "Active", "Expires soon", ...
+std::string_view wire_name(StatusFilter filter);       // the list's status parameter
 // "Workspace Manager", "Web App · Project Member", "3 projects".
 std::string access_summary(const AccessToken &token);
 std::string expiry_label(const AccessToken &token);  // "28 Nov 2025" or "Never"

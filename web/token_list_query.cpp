@@ -1,6 +1,7 @@
 #include "web/token_list_query.h"
 
 #include "shared/token_sort.h"
+#include "web/token_labels.h"
 #include "web/url_query.h"
 
 #include "shared/token_format.h"

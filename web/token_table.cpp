@@ -199,7 +199,7 @@ void draw_row(UiState &state, const AccessToken &token) {
 
   if (ImGui::TableSetColumnIndex(status)) {
     center_in_row(row_top, dp(22));
-    ui::badge(status_label(token.status), status_tone(token.status));
+    ui::badge(status_badge_label(token), status_badge_tone(token));
   }
   if (ImGui::TableSetColumnIndex(actions)) {
     center_in_row(row_top, dp(36));

@@ -90,9 +90,8 @@ void draw_token_toolbar(UiState &state, float width) {
       [](AccessType type) { return std::string(display_name(type)); }, type_width);
   ImGui::SameLine(0, gap);
   changed |= draw_filter_select(
-      "##Status filter", "Any status", query.status,
-      std::vector<TokenStatus>{TokenStatus::enabled, TokenStatus::disabled, TokenStatus::expired},
-      [](TokenStatus status) { return std::string(status_label(status)); }, status_width);
+      "##Status filter", "Any status", query.status, all_status_filters(),
+      [](StatusFilter filter) { return std::string(status_filter_label(filter)); }, status_width);
   ImGui::SameLine(0, gap);
   std::vector<std::int64_t> creators;
   for (const UserRef &person : state.options.creators) creators.push_back(person.id);

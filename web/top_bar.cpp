@@ -1,4 +1,5 @@
 // The bar across the top of the signed-in page: product mark and workspace on the left;
+// the pages the person may see (Access Tokens, Audit log, Token policy);
 // on the right a link to the API reference page, then the signed-in person with their role
 // and Sign out.
 #include "web/platform/page.h"
@@ -8,6 +9,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace hawzu {
 namespace {
@@ -78,13 +80,15 @@ void draw_top_bar(UiState &state, float height) {
   x += ui::text_size(state.session.workspace_name.c_str(), medium).x + dp(28);
 
   // The pages, for those who may see more than one; the current one underlined.
-  if (state.session.can_read_audit_log) {
-    struct PageLink {
-      AppPage page;
-      const char *label;
-    };
-    for (const PageLink link : {PageLink{AppPage::access_tokens, "Access Tokens"},
-                                PageLink{AppPage::audit_log, "Audit log"}}) {
+  struct PageLink {
+    AppPage page;
+    const char *label;
+  };
+  std::vector<PageLink> links{{AppPage::access_tokens, "Access Tokens"}};
+  if (state.session.can_read_audit_log) links.push_back({AppPage::audit_log, "Audit log"});
+  if (state.session.can_read_token_policy) links.push_back({AppPage::token_policy, "Token policy"});
+  if (links.size() > 1) {
+    for (const PageLink &link : links) {
       const bool current = state.page == link.page;
       ImGui::SetCursorScreenPos(ImVec2(x, centered_y(origin.y, height, dp(36))));
       if (ui::button(link.label, ui::ButtonKind::ghost) && !current) {

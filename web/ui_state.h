@@ -4,12 +4,15 @@
 #pragma once
 
 #include "web/audit_event.h"
+#include "web/load_state.h"
+#include "web/policy_state.h"
 
 #include "shared/access_token.h"
 #include "shared/access_token_request.h"
 #include "shared/calendar.h"
 #include "shared/field_error.h"
 #include "shared/roles.h"
+#include "shared/token_policy.h"
 #include "shared/token_rotation.h"
 #include "shared/token_sort.h"
 #include "shared/token_usage.h"
@@ -33,6 +36,8 @@ struct SessionInfo {
   WorkspaceRole workspace_role = WorkspaceRole::viewer;
   bool can_manage_access_tokens = false;
   bool can_read_audit_log = false;
+  bool can_read_token_policy = false;    // the Token policy page
+  bool can_manage_token_policy = false;  // and change it (else it is read-only)
 };
 
 struct ProjectOption {
@@ -46,13 +51,7 @@ struct TokenOptions {
   std::vector<ProjectRole> project_roles;
   std::vector<ProjectOption> projects;
   std::vector<UserRef> creators;  // who created the live tokens (the created-by filter)
-};
-
-// A request's progress as the UI shows it.
-struct LoadState {
-  bool loading = false;
-  bool loaded = false;
-  std::string error;  // a sentence for the person; empty when fine
+  TokenPolicy policy;             // the workspace's token policy: the expiry choices obey it
 };
 
 struct DatePickerState {
@@ -73,10 +72,13 @@ struct DateRange {
 // What the person asked the list to show: searched, filtered and sorted by the server
 // (the sort fields and their names: shared/token_sort.h).
 
+// The list's status filter: the statuses, and the active tokens that expire soon.
+enum class StatusFilter { enabled, expiring_soon, disabled, expired };
+
 struct TokenListQuery {
   std::string search;
   std::optional<AccessType> access_type;
-  std::optional<TokenStatus> status;
+  std::optional<StatusFilter> status;
   std::optional<std::int64_t> created_by;
   DateRange created;
   DateRange expires;
@@ -214,7 +216,7 @@ struct AuditLogState {
   bool people_requested = false;
 };
 
-enum class AppPage { access_tokens, audit_log };
+enum class AppPage { access_tokens, audit_log, token_policy };
 
 enum class TokenAction { disable, enable };
 
@@ -246,6 +248,12 @@ struct Intents {
   std::optional<std::int64_t> ask_rotate;
   bool submit_rotate = false;
   bool cancel_rotate = false;
+  bool save_policy = false;
+  bool save_webhook = false;
+  bool remove_webhook = false;
+  bool test_webhook = false;
+  bool reload_deliveries = false;
+  bool dismiss_webhook_secret = false;
 };
 
 enum class AppScreen { starting, signed_out, signed_in };
@@ -259,6 +267,7 @@ struct UiState {
   LoadState options_load;
   TokenListState list;
   AuditLogState audit;
+  PolicyPageState policy_page;
   CreateWindowState create;
   CreatedWindowState created;
   DetailsWindowState details;

@@ -440,6 +440,23 @@ bool radio(const char *label, bool active) {
   return pressed;
 }
 
+bool checkbox(const char *label, bool &value, bool enabled) {
+  ImGui::PushFont(fonts().body_medium);
+  // The box is as tall as a frame: smaller padding gives an 18 px box, like a radio.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(dp(2), dp(2)));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(dp(10), dp(6)));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, dp(4));  // square: not a radio
+  ImGui::PushStyleColor(ImGuiCol_Border, rgb(value ? color::accent : color::border_strong));
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = ImGui::Checkbox(label, &value);  // the mirror reads its checked state
+  if (!enabled) ImGui::EndDisabled();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(3);
+  ImGui::PopFont();
+  if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  return pressed;
+}
+
 bool begin_select(const char *label_id, const char *preview, bool placeholder, float width,
                   bool enabled) {
   ImDrawList *parent_draw_list = ImGui::GetWindowDrawList();

@@ -80,6 +80,8 @@ bool input_text(const char *label_id, std::string &value, const char *hint, floa
                 bool invalid = false, bool *submitted = nullptr);
 
 bool radio(const char *label, bool active);
+// A checkbox bound to `value`; true when clicked (then `value` has flipped).
+bool checkbox(const char *label, bool &value, bool enabled = true);
 
 // A dropdown: a frame showing `preview` (grey when `placeholder`), a list of options.
 bool begin_select(const char *label_id, const char *preview, bool placeholder, float width,

@@ -165,6 +165,17 @@ async function main() {
     await b.waitForItem(page, { role: 'row', label: /^Disabled “Nightly Automation”/ });
     await shot('audit-log');
 
+    // The Token policy page, a limit and the unused rule being filled in.
+    await b.clickItem(page, { role: 'button', label: 'Token policy' });
+    await b.waitForItem(page, { role: 'text', label: 'Expiry and unused tokens' });
+    await b.clickItem(page, { role: 'checkbox', label: 'Limit how long a token lasts' });
+    await b.clickItem(page, { role: 'input', label: 'Maximum lifetime in days' });
+    await page.keyboard.type('90');
+    await b.clickItem(page, { role: 'checkbox', label: 'Disable tokens that go unused' });
+    await b.clickItem(page, { role: 'input', label: 'Days without use' });
+    await page.keyboard.type('60');
+    await shot('token-policy');
+
     // The API reference, opened from the top bar in a new tab.
     const opened = browser.context.waitForEvent('page');
     await b.clickItem(page, { role: 'button', label: 'API reference' });

@@ -329,10 +329,11 @@ module.exports.reloadApp = reloadApp;
  * @param {object} [options]
  * @param {string} [options.signInAs] an email of a demo account
  * @param {object} [options.browser] options for openBrowser()
+ * @param {string[]} [options.serverArgs] more hawzu-server flags
  */
 async function startBrowserTest(t, options = {}) {
   const { startServer } = require('../../support/server');
-  const server = await startServer({ demo: true });
+  const server = await startServer({ demo: true, args: options.serverArgs });
   const browser = await openBrowser(options.browser);
   t.after(async () => {
     await browser.close();
