@@ -247,3 +247,59 @@ test('webhook: DELETE removes it and drops the events not yet delivered', async 
   assert.equal(audit.body.items.length, 1);
   assert.equal(audit.body.items[0].details.url, receiver.url());
 });
+
+test('webhook: servers sharing a database send each event once', async () => {
+  await saveWebhook();
+  const others = [
+    await startServer({ dataDir: server.dataDir, args: ALLOW }),
+    await startServer({ dataDir: server.dataDir, args: ALLOW }),
+  ];
+  try {
+    const ids = [];
+    for (let i = 0; i < 20; i++) ids.push((await owner.post(`${hookPath()}/test`)).body.event_id);
+    const mine = (r) => ids.includes(r.headers['x-hawzu-delivery']);
+    await receiver.waitFor(mine, { count: 20 });
+    await new Promise((r) => setTimeout(r, 2500));  // a few more polls by every server
+    const seen = receiver.requests.filter(mine).map((r) => r.headers['x-hawzu-delivery']);
+    assert.equal(seen.length, 20, 'no event twice');
+    assert.equal(new Set(seen).size, 20);
+  } finally {
+    for (const other of others) await other.stop();
+  }
+});
+
+test('webhook: the address is checked again when delivering', async () => {
+  // Saved where private targets are allowed, then delivered by a server that refuses
+  // them: the attempt fails with the reason, and nothing reaches the receiver.
+  const lenient = await startServer({ demo: true, args: ALLOW });
+  const dataDir = lenient.dataDir;
+  let workspace;
+  try {
+    const lenientOwner = await signIn(lenient, 'owner@acme.test');
+    workspace = lenientOwner.session.workspaces[0].id;
+    const saved = await lenientOwner.put(`/api/v1/workspace/${workspace}/webhook`, { url: receiver.url('/strict'), events: EVENTS });
+    assert.equal(saved.status, 200, saved.text);
+  } finally {
+    await lenient.stop();
+  }
+  const strict = await startServer({ dataDir });
+  try {
+    const strictOwner = await signIn(strict, 'owner@acme.test');
+    const path = `/api/v1/workspace/${workspace}/webhook`;
+    const queued = await strictOwner.post(`${path}/test`);
+    assert.equal(queued.status, 202, queued.text);
+    let attempts = [];
+    for (let i = 0; i < 50 && !attempts.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      attempts = (await strictOwner.get(`${path}/deliveries`)).body.deliveries;
+    }
+    assert.equal(attempts.length, 1);
+    assert.equal(attempts[0].status, 'failed');
+    assert.equal(attempts[0].response_status, null);
+    assert.match(attempts[0].error, /loopback/);
+    assert.equal(typeof attempts[0].next_attempt_at, 'string', 'it is retried (the rule may change)');
+    assert.ok(!receiver.requests.some((r) => r.path === '/strict'));
+  } finally {
+    await strict.stop();
+  }
+});
