@@ -164,18 +164,19 @@ int WebhookDelivery::deliver_due() {
 }
 
 void WebhookDelivery::start() {
-  if (task_) return;
+  if (!tasks_.empty()) return;
   stopping_ = false;
-  task_ = std::make_unique<PeriodicTask>("webhook delivery", std::chrono::seconds(1),
-                                         [this] { deliver_due(); });
-  task_->start();
+  for (int i = 0; i < kDeliveryThreads; ++i) {
+    tasks_.push_back(std::make_unique<PeriodicTask>("webhook delivery", std::chrono::seconds(1),
+                                                    [this] { deliver_due(); }));
+    tasks_.back()->start();
+  }
 }
 
 void WebhookDelivery::stop() {
   stopping_ = true;
-  if (!task_) return;
-  task_->stop();
-  task_.reset();
+  for (std::unique_ptr<PeriodicTask> &task : tasks_) task->stop();
+  tasks_.clear();
 }
 
 }  // namespace hawzu::server

@@ -1,5 +1,6 @@
-// The webhook delivery worker (docs/product.md#webhooks): a background thread that
-// polls every second for queued events that are due, on every server of a cluster.
+// The webhook delivery worker (docs/product.md#webhooks): kDeliveryThreads background
+// threads that poll every second for queued events that are due, on every server of a
+// cluster (two, so one slow receiver does not hold up every other workspace's events).
 // Each event is claimed in one UPDATE (store/webhook_store.h) so two servers never
 // send the same attempt at once, then POSTed to the webhook's URL with its stored
 // body and the headers
@@ -23,8 +24,11 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <vector>
 
 namespace hawzu::server {
+
+inline constexpr int kDeliveryThreads = 2;
 
 struct WebhookTimeouts {
   std::chrono::seconds connect{5};
@@ -41,7 +45,7 @@ class WebhookDelivery {
   // Attempts every event due now, one after another; how many attempts it made.
   int deliver_due();
 
-  void start();  // polls every second
+  void start();  // polls every second on each thread
   void stop();   // waits for an attempt in progress
 
  private:
@@ -54,7 +58,7 @@ class WebhookDelivery {
   const bool allow_private_targets_;
   const WebhookTimeouts timeouts_;
   std::atomic<bool> stopping_{false};
-  std::unique_ptr<PeriodicTask> task_;
+  std::vector<std::unique_ptr<PeriodicTask>> tasks_;
 };
 
 }  // namespace hawzu::server
