@@ -8,11 +8,11 @@
 namespace hawzu::server {
 namespace {
 
-// An optional text member: absent or null is "", else a string of bounded length.
+// An optional text member: absent is "", else a string of bounded length.
 void read_text(const nlohmann::json &item, const char *name, const std::string &prefix,
                std::string &out, FieldErrors &errors) {
   auto found = item.find(name);
-  if (found == item.end() || found->is_null()) return;
+  if (found == item.end()) return;
   if (!found->is_string()) {
     errors.push_back({prefix + name, "Must be a string."});
     return;
