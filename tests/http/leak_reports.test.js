@@ -11,7 +11,7 @@ const crypto = require('node:crypto');
 const zlib = require('node:zlib');
 const { startServer } = require('../support/server');
 const { startReceiver } = require('../support/webhook_receiver');
-const { send, signIn, workspaceTokenBody } = require('./api_client');
+const { send, signIn, workspaceTokenBody, dataDirFiles } = require('./api_client');
 
 const LEAKS = '/api/v1/access-tokens/leaks';
 let server;
@@ -113,7 +113,8 @@ test('leak report: a live token is disabled, shows where it was found, is audite
 test('leak report: unknown and malformed values get the same answer as a match', async () => {
   const { token, access_token: created } = await createToken();
   const answers = [];
-  for (const value of [token, wellFormedToken(), 'not-a-token', `${token.slice(0, -1)}x`]) {
+  const unknown = wellFormedToken();
+  for (const value of [token, unknown, 'not-a-token', `${token.slice(0, -1)}x`]) {
     const res = await report([{ token: value, url: 'https://example.com/paste', source: 'paste' }]);
     answers.push([res.status, res.text, res.headers.get('content-type')]);
   }
@@ -124,6 +125,9 @@ test('leak report: unknown and malformed values get the same answer as a match',
   assert.equal(mixed.status, 202, mixed.text);
   assert.deepEqual(mixed.body, { received: 2 });
   assert.equal((await owner.get(`${tokens()}/${created.id}`)).body.disabled_reason, 'leaked');
+  // Reported values are never stored, in any file of the database.
+  for (const [name, bytes] of Object.entries(dataDirFiles(server)))
+    assert.ok(!bytes.includes(unknown) && !bytes.includes(token), `a reported value is in ${name}`);
 });
 
 test('leak report: the body must be an array of findings with string members', async () => {

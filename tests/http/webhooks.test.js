@@ -15,7 +15,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { startServer } = require('../support/server');
 const { startReceiver } = require('../support/webhook_receiver');
-const { signIn, workspaceTokenBody, query } = require('./api_client');
+const { signIn, workspaceTokenBody, query, dataDirFiles } = require('./api_client');
 
 const ALLOW = ['--allow-private-webhooks'];
 let server;
@@ -101,6 +101,8 @@ test('webhook: Owners save it and see the secret once; Managers read it; both li
   const stored = query(server, `SELECT secret_sealed FROM webhooks WHERE workspace_id = ${wid}`);
   assert.equal(stored.length, 1);
   assert.ok(!JSON.stringify(stored).includes(again.secret.slice(6)), 'the secret is stored sealed');
+  for (const [name, bytes] of Object.entries(dataDirFiles(server)))
+    assert.ok(!bytes.includes(again.secret.slice(6)), `the secret is in ${name}`);
 
   const audit = await owner.get(`/api/v1/workspace/${wid}/audit-events?action=webhook_changed`);
   assert.equal(audit.status, 200, audit.text);
