@@ -15,7 +15,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { startServer } = require('../support/server');
 const { startReceiver } = require('../support/webhook_receiver');
-const { signIn, workspaceTokenBody, query, dataDirFiles } = require('./api_client');
+const { send, signIn, workspaceTokenBody, query, dataDirFiles } = require('./api_client');
 
 const ALLOW = ['--allow-private-webhooks'];
 let server;
@@ -94,6 +94,18 @@ test('webhook: Owners save it and see the secret once; Managers read it; both li
   assert.equal((await manager.get(`${hookPath()}/deliveries`)).status, 200);
   assert.equal((await manager.post(`${hookPath()}/test`, {})).status, 403);
   assert.equal((await manager.del(hookPath())).status, 403);
+  // Other roles, other workspaces and access tokens see nothing of it.
+  const coordinator = await signIn(server, 'coordinator@acme.test');
+  assert.equal((await coordinator.get(hookPath())).status, 403);
+  assert.equal((await coordinator.get(`${hookPath()}/deliveries`)).status, 403);
+  assert.equal((await owner.get('/api/v1/workspace/999999/webhook')).status, 404);
+  const created = await owner.post(`/api/v1/workspace/${wid}/access-tokens`, workspaceTokenBody('Hook reader', 'workspace_manager'));
+  assert.equal(created.status, 201, created.text);
+  const bearer = await send(server, 'GET', hookPath(), {
+    headers: { authorization: `Bearer ${created.body.token}`, 'x-requested-with': null },
+  });
+  assert.equal(bearer.status, 403);
+  assert.equal(bearer.body.code, 'session_required');
 
   // Every save issues a new secret.
   const again = await saveWebhook();
