@@ -8,9 +8,11 @@
 #include "db/database.h"
 #include "http/static_files.h"
 #include "security/password_hasher.h"
+#include "security/secret_box.h"
 #include "security/token_hasher.h"
 #include "services/audit_service.h"
 #include "services/auth_service.h"
+#include "services/leak_report_service.h"
 #include "services/member_service.h"
 #include "services/policy_service.h"
 #include "services/policy_sweeper.h"
@@ -19,6 +21,8 @@
 #include "services/test_case_service.h"
 #include "services/token_service.h"
 #include "services/usage_recorder.h"
+#include "services/webhook_delivery.h"
+#include "services/webhook_service.h"
 #include "services/workspace_service.h"
 #include "util/clock.h"
 
@@ -34,6 +38,7 @@ struct App {
   std::unique_ptr<Clock> clock;
   std::unique_ptr<Database> database;
   std::unique_ptr<TokenHasher> token_hasher;
+  std::unique_ptr<SecretBox> secret_box;  // webhook signing secrets
   std::unique_ptr<PasswordHasher> password_hasher;
   std::unique_ptr<SessionService> sessions;
   std::unique_ptr<Authenticator> authenticator;
@@ -43,12 +48,16 @@ struct App {
   std::unique_ptr<MemberService> members;
   std::unique_ptr<AuditService> audit;
   std::unique_ptr<PolicyService> policies;
+  std::unique_ptr<WebhookService> webhooks;
+  std::unique_ptr<LeakReportService> leak_reports;
   std::unique_ptr<ProjectService> projects;
   std::unique_ptr<TestCaseService> test_cases;
   // Token usage, written in the background (null until open_app() has run).
   std::unique_ptr<UsageRecorder> usage;
   // The token policy's sweep (null until open_app() has run).
   std::unique_ptr<PolicySweeper> sweeper;
+  // Sends queued webhook events in the background (null until open_app() has run).
+  std::unique_ptr<WebhookDelivery> webhook_delivery;
 };
 
 }  // namespace hawzu::server

@@ -109,6 +109,7 @@ std::string open_app(App &app) {
     if (!key.error.empty()) return key.error;
     if (key.created) log_event("created the token-hashing key", key_path);
     app.token_hasher = std::make_unique<TokenHasher>(key.key.view());
+    app.secret_box = std::make_unique<SecretBox>(key.key.view());
     if (problem = check_token_key(*app.database, *app.token_hasher, key_path); !problem.empty())
       return problem;
 
@@ -123,12 +124,18 @@ std::string open_app(App &app) {
     app.members = std::make_unique<MemberService>(*app.database, *app.clock);
     app.audit = std::make_unique<AuditService>(*app.database);
     app.policies = std::make_unique<PolicyService>(*app.database, *app.clock);
+    app.webhooks = std::make_unique<WebhookService>(*app.database, *app.clock, *app.secret_box,
+                                                    app.options.allow_private_webhooks);
+    app.leak_reports =
+        std::make_unique<LeakReportService>(*app.database, *app.clock, *app.token_hasher);
     app.projects = std::make_unique<ProjectService>(*app.database, *app.clock);
     app.test_cases = std::make_unique<TestCaseService>(*app.database, *app.clock);
     app.usage = std::make_unique<UsageRecorder>(*app.database, *app.clock);
     app.usage->start();
     app.sweeper = std::make_unique<PolicySweeper>(*app.database, *app.clock,
                                                   app.options.sweep_interval_seconds);
+    app.webhook_delivery = std::make_unique<WebhookDelivery>(
+        *app.database, *app.clock, *app.secret_box, app.options.allow_private_webhooks);
 
     return bootstrap_data(*app.database, *app.password_hasher, *app.clock, app.options);
   } catch (const DatabaseError &error) {

@@ -112,7 +112,8 @@ int main(int argc, char **argv) {
     log_event("web app not found (API only); build it with scripts/build.sh",
               app.site.root().string());
   log_event("listening on " + scheme + "://" + host + ":" + std::to_string(port));
-  app.sweeper->start();  // one server of a cluster sweeps at a time (its lease)
+  app.sweeper->start();           // one server of a cluster sweeps at a time (its lease)
+  app.webhook_delivery->start();  // every server delivers; each event is claimed by one
 
   std::thread signal_waiter([server, shutdown_signals] {
     int received = 0;
@@ -131,6 +132,7 @@ int main(int argc, char **argv) {
   pthread_kill(signal_waiter.native_handle(), SIGUSR1);  // no-op if it already returned
   signal_waiter.join();
   app.sweeper->stop();
+  app.webhook_delivery->stop();
   // Every request has finished: write the usage they recorded.
   if (app.usage) app.usage->stop();
   log_event("stopped");

@@ -41,8 +41,10 @@ OperationRule rule_for(Operation operation) {
     case Operation::list_audit_events:
       return {Permission::read_audit_log, true};
     case Operation::read_token_policy:
+    case Operation::read_webhook:
       return {Permission::read_token_policy, true};
     case Operation::change_token_policy:
+    case Operation::change_webhook:
       return {Permission::manage_token_policy, true};
   }
   return {Permission::manage_access_tokens, true};  // unreachable; the strictest rule
@@ -102,6 +104,10 @@ std::string_view operation_name(Operation operation) {
       return "read_token_policy";
     case Operation::change_token_policy:
       return "change_token_policy";
+    case Operation::read_webhook:
+      return "read_webhook";
+    case Operation::change_webhook:
+      return "change_webhook";
   }
   return "";
 }

@@ -56,6 +56,11 @@ enum class Operation {
   // The workspace's token policy (Owners change it, Managers read it; web session only).
   read_token_policy,
   change_token_policy,
+  // The workspace's webhook: under the token-policy permissions, since it announces
+  // what the policy does (Owners change it and send a test event, Managers read it and
+  // its deliveries; web session only).
+  read_webhook,
+  change_webhook,
 };
 
 struct OperationRule {

@@ -12,6 +12,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <string>
 
 namespace hawzu::server {
@@ -82,10 +83,13 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request &request,
   }
   if (length > 0 && !method_takes_body(request.method))
     return refuse(response, 400, "bad_request", request.method + " requests must not have a body.");
-  if (length > limits.max_body_bytes)
-    return refuse(
-        response, 413, "payload_too_large",
-        "The request body is larger than " + std::to_string(limits.max_body_bytes) + " bytes.");
+  // Secret scanners send up to a thousand findings at once.
+  const std::size_t max_length = request.path == kLeakReportPath && request.method == "POST"
+                                     ? limits.max_leak_report_bytes
+                                     : limits.max_body_bytes;
+  if (length > max_length)
+    return refuse(response, 413, "payload_too_large",
+                  "The request body is larger than " + std::to_string(max_length) + " bytes.");
   if (length > 0 && !is_json_content_type(request.get_header_value("Content-Type")))
     return refuse(response, 415, "unsupported_media_type", "Send the body as application/json.");
   return httplib::Server::HandlerResponse::Unhandled;
@@ -141,7 +145,9 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
 
   // Without TCP_NODELAY every keep-alive response waits for a delayed ACK (~40 ms).
   server->set_tcp_nodelay(true);
-  server->set_payload_max_length(limits.max_body_bytes);
+  // The library's own cap is the largest any route takes; guard_request() applies each
+  // route's limit from Content-Length before a body is read.
+  server->set_payload_max_length(std::max(limits.max_body_bytes, limits.max_leak_report_bytes));
   server->set_read_timeout(limits.read_timeout_seconds, 0);
   server->set_write_timeout(limits.write_timeout_seconds, 0);
   server->set_keep_alive_timeout(limits.keep_alive_timeout_seconds);

@@ -9,6 +9,8 @@ void register_routes(httplib::Server &server, RouteTable &api, App &app) {
   register_member_routes(api, app);
   register_audit_routes(api, app);
   register_policy_routes(api, app);
+  register_webhook_routes(api, app);
+  register_leak_report_routes(api, app);
   register_access_token_routes(api, app);
   register_token_self_routes(api, app);
   register_project_routes(api, app);

@@ -8,6 +8,9 @@
 
 namespace hawzu::server {
 
+// The one unauthenticated POST that takes a large body (http_server.cpp's size limit).
+inline constexpr const char *kLeakReportPath = "/api/v1/access-tokens/leaks";
+
 // All routes, in the order they must match (API first, the web app last). API routes
 // go through `api` (see route_table.h); only the static site's catch-all does not.
 void register_routes(httplib::Server &server, RouteTable &api, App &app);
@@ -18,6 +21,8 @@ void register_workspace_routes(RouteTable &api, App &app);
 void register_member_routes(RouteTable &api, App &app);
 void register_audit_routes(RouteTable &api, App &app);
 void register_policy_routes(RouteTable &api, App &app);
+void register_webhook_routes(RouteTable &api, App &app);
+void register_leak_report_routes(RouteTable &api, App &app);
 void register_access_token_routes(RouteTable &api, App &app);
 void register_token_self_routes(RouteTable &api, App &app);
 void register_project_routes(RouteTable &api, App &app);

@@ -23,6 +23,8 @@ constexpr AuditAction kAuditActions[] = {
     {"auto_disabled", "access_token.auto_disabled"},
     {"leak_reported", "access_token.leak_reported"},
     {"policy_changed", "workspace.policy_changed"},
+    {"webhook_changed", "workspace.webhook_changed"},
+    {"webhook_removed", "workspace.webhook_removed"},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "security/token_minter.h"
 #include "services/list_cursor.h"
 #include "services/token_view.h"
+#include "services/webhook_events.h"
 #include "shared/access_token_request.h"
 #include "shared/calendar.h"
 #include "shared/expiry.h"
@@ -479,10 +480,15 @@ Result<Done> TokenService::revoke(const Principal &principal, std::int64_t works
   if (!stored) return token_not_found();
   if (stored->state == TokenState::disabled) return token_disabled("revoke");
   const std::int64_t now = clock_.now();
+  // The token object has no revoked status: the announcement shows the token as it was
+  // until now, and data says when it was revoked.
+  const AccessToken last_view = view_in(*connection, *stored, now);
   tokens.set_state(token_id, TokenState::revoked, now);
   AuditEntry entry = token_audit(principal, workspace_id, token_id, "access_token.revoke", now);
   entry.details = {{"identifier", stored->token.identifier}, {"name", stored->token.name}};
   AuditStore(*connection).append(entry);
+  queue_webhook_event(*connection, now, workspace_id, WebhookEvent::revoked, last_view,
+                      {{"revoked_at", format_rfc3339_utc(now)}});
   transaction.commit();
   return Done{};
 }

@@ -52,14 +52,13 @@ const std::vector<WebhookEvent> &all_webhook_events() {
   return events;
 }
 
-bool queue_webhook_event(Connection &connection, std::int64_t now, std::int64_t workspace_id,
-                         WebhookEvent event, const AccessToken &token, const nlohmann::json &data) {
-  WebhookStore webhooks(connection);
-  std::optional<WebhookRow> webhook = webhooks.find(workspace_id);
-  const std::string wire(wire_name(event));
-  if (!webhook ||
-      std::find(webhook->events.begin(), webhook->events.end(), wire) == webhook->events.end())
-    return false;
+namespace {
+
+// Writes the event row: the body gets its id, the time and the workspace; `subject`
+// (the token object, or null) and `data` are the event's own.
+std::string queue_event(Connection &connection, std::int64_t now, std::int64_t workspace_id,
+                        const std::string &wire, nlohmann::json subject,
+                        const nlohmann::json &data) {
   NewWebhookEvent queued;
   queued.event_id = "evt_" + std::string(random_base62(kEventIdLength).view());
   queued.workspace_id = workspace_id;
@@ -71,11 +70,30 @@ bool queue_webhook_event(Connection &connection, std::int64_t now, std::int64_t 
                          {"event", wire},
                          {"time", format_rfc3339_utc(now)},
                          {"workspace", {{"id", workspace_id}, {"name", workspace_name}}},
-                         {"access_token", to_json(token)},
+                         {"access_token", std::move(subject)},
                          {"data", data.is_object() ? data : nlohmann::json::object()}};
   queued.body = body.dump();
-  webhooks.insert_event(queued);
+  WebhookStore(connection).insert_event(queued);
+  return queued.event_id;
+}
+
+}  // namespace
+
+bool queue_webhook_event(Connection &connection, std::int64_t now, std::int64_t workspace_id,
+                         WebhookEvent event, const AccessToken &token, const nlohmann::json &data) {
+  std::optional<WebhookRow> webhook = WebhookStore(connection).find(workspace_id);
+  const std::string wire(wire_name(event));
+  if (!webhook ||
+      std::find(webhook->events.begin(), webhook->events.end(), wire) == webhook->events.end())
+    return false;
+  queue_event(connection, now, workspace_id, wire, to_json(token), data);
   return true;
+}
+
+std::string queue_test_webhook_event(Connection &connection, std::int64_t now,
+                                     std::int64_t workspace_id) {
+  return queue_event(connection, now, workspace_id, std::string(kTestEventName), nullptr,
+                     {{"message", "A test event sent from Hawzu: the webhook works."}});
 }
 
 }  // namespace hawzu::server

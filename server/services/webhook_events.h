@@ -5,8 +5,9 @@
 // is fixed when queued (what is signed and sent on every attempt):
 //   {"id":"evt_…","event":"access_token.expiring","time":"…Z",
 //    "workspace":{"id":…,"name":"…"},"access_token":{token object},"data":{…}}
-// where data holds what the event adds (days_left, a leak's url and source). Thread-safe
-// (pure apart from the caller's connection).
+// where data holds what the event adds (days_left, a leak's url and source). The test
+// event an Owner sends ("webhook.test") has access_token null and data {"message"}; it
+// is not one to subscribe to. Thread-safe (pure apart from the caller's connection).
 #pragma once
 
 #include "db/database.h"
@@ -16,10 +17,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace hawzu::server {
+
+inline constexpr std::string_view kTestEventName = "webhook.test";
 
 enum class WebhookEvent { expiring, expired, auto_disabled, leaked, revoked };
 
@@ -32,5 +36,10 @@ const std::vector<WebhookEvent> &all_webhook_events();
 bool queue_webhook_event(Connection &connection, std::int64_t now, std::int64_t workspace_id,
                          WebhookEvent event, const AccessToken &token,
                          const nlohmann::json &data = nlohmann::json::object());
+
+// Queues the test event (whatever the webhook subscribes to) and returns its id.
+// REQUIRES: the workspace has a webhook.
+std::string queue_test_webhook_event(Connection &connection, std::int64_t now,
+                                     std::int64_t workspace_id);
 
 }  // namespace hawzu::server

@@ -295,6 +295,20 @@ void TokenStore::set_owner(std::int64_t token_id, std::int64_t owner_id, std::in
       .run();
 }
 
+bool TokenStore::disable_leaked(std::int64_t token_id, const std::string &url,
+                                const std::string &source, std::int64_t now) {
+  db_.prepare(
+         "UPDATE access_tokens SET status = 'disabled', disabled_reason = 'leaked', "
+         "leak_url = ?2, leak_source = ?3, leaked_at = ?4, updated_at = ?4 "
+         "WHERE id = ?1 AND status = 'enabled'")
+      .bind(1, token_id)
+      .bind(2, url)
+      .bind(3, source)
+      .bind(4, now)
+      .run();
+  return db_.changes() == 1;
+}
+
 void TokenStore::rotate(std::int64_t token_id, const TokenRotationRow &row) {
   // The right-hand sides read the row as it was, so previous_secret_hash takes the
   // hash being replaced.

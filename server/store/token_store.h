@@ -141,6 +141,11 @@ class TokenStore {
 
   void set_owner(std::int64_t token_id, std::int64_t owner_id, std::int64_t now);
 
+  // Disables an enabled token with the reason leaked and where the leak report said its
+  // value was found (docs/product.md#leak-reports). False when it was not enabled.
+  bool disable_leaked(std::int64_t token_id, const std::string &url, const std::string &source,
+                      std::int64_t now);
+
   // Gives the token a new value. The current value's hash becomes the previous one when
   // `row.previous_value_expires_at` is set, and is dropped otherwise; a previous value
   // kept from an earlier rotation is dropped either way (one previous value at most).

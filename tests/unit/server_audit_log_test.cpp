@@ -33,7 +33,7 @@ std::set<std::string> error_fields(const Result<AuditFilter> &result) {
 
 TEST_CASE("audit actions: every API name maps to one stored name and back") {
   const std::vector<std::string> &stored = audit_api_stored_names();
-  CHECK(stored.size() == 14);
+  CHECK(stored.size() == 16);
   std::set<std::string> wire;
   for (const std::string &name : stored) {
     std::optional<std::string_view> api = audit_action_wire_name(name);
@@ -43,6 +43,8 @@ TEST_CASE("audit actions: every API name maps to one stored name and back") {
   }
   CHECK(wire.count("rotate"));
   CHECK(wire.count("policy_changed"));
+  CHECK(wire.count("webhook_changed"));
+  CHECK(wire.count("webhook_removed"));
   CHECK(audit_action_wire_name("session.sign_in") == std::optional<std::string_view>("sign_in"));
   CHECK_FALSE(audit_action_wire_name("session.sign_out"));
   CHECK_FALSE(audit_action_wire_name("project.create"));

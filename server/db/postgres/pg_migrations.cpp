@@ -264,6 +264,11 @@ ALTER TABLE access_tokens DROP CONSTRAINT access_tokens_disabled_reason_check;
 ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_disabled_reason_check
   CHECK (disabled_reason IN ('owner_removed', 'unused', 'leaked'));
 )SQL",
+    // 5: as SQLite version 8: each delivery attempt's number and next due time.
+    R"SQL(
+ALTER TABLE webhook_attempts ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE webhook_attempts ADD COLUMN next_attempt_at BIGINT;
+)SQL",
 };
 
 int read_postgres_schema_version(Connection &connection) {

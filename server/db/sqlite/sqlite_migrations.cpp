@@ -309,6 +309,13 @@ ALTER TABLE access_tokens ADD COLUMN disabled_reason TEXT
 UPDATE access_tokens SET disabled_reason = disabled_reason_copy;
 ALTER TABLE access_tokens DROP COLUMN disabled_reason_copy;
 )SQL",
+    // 8: each delivery attempt keeps its number within its event and when the next one
+    // was due (NULL: none, delivered or given up), since attempts are pruned to the
+    // latest per workspace and an event's own row only holds its latest state.
+    R"SQL(
+ALTER TABLE webhook_attempts ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE webhook_attempts ADD COLUMN next_attempt_at INTEGER;
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
