@@ -193,7 +193,7 @@ void draw_deliveries(UiState &state, float inner) {
   ImGui::SameLine(0, 0);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + inner - ImGui::GetItemRectSize().x -
                        ui::button_width(refresh));
-  ImGui::SetCursorPosY(top - dp(6));
+  ImGui::SetCursorPosY(top - dp(9));  // the button centred on the heading
   ui::ButtonOptions options;
   options.enabled = !form.deliveries_load.loading;
   if (ui::button(refresh, ui::ButtonKind::secondary, options))

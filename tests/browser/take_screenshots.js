@@ -171,7 +171,9 @@ async function main() {
     await b.clickItem(page, { role: 'checkbox', label: 'Limit how long a token lasts' });
     await b.clickItem(page, { role: 'input', label: 'Maximum lifetime in days' });
     await page.keyboard.type('90');
+    await b.settle(page);
     await b.clickItem(page, { role: 'checkbox', label: 'Disable tokens that go unused' });
+    await b.waitForItem(page, { role: 'input', label: 'Days without use' });
     await b.clickItem(page, { role: 'input', label: 'Days without use' });
     await page.keyboard.type('60');
     await shot('token-policy');

@@ -41,6 +41,13 @@ async function openPolicyPage(page) {
   await b.waitForItem(page, { role: 'text', label: 'Expiry and unused tokens' });
 }
 
+// The webhook card is below the policy's: scroll the page down as a person would.
+async function scrollToEnd(page) {
+  await page.mouse.move(640, 500);
+  await page.mouse.wheel(0, 3000);
+  await b.settle(page);
+}
+
 test('an Owner sets the policy; the create window and the list follow it', async (t) => {
   const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
   const base = server.baseUrl;
@@ -106,6 +113,7 @@ test('the webhook: saved with its secret once, a signed test event, the deliveri
     signInAs: 'owner@acme.test', serverArgs: ['--allow-private-webhooks'],
   });
   await openPolicyPage(page);
+  await scrollToEnd(page);
   await b.waitForItem(page, { role: 'text', label: 'Webhook' });
   assert.equal((await b.find(page, { role: 'button', label: 'Save webhook' })).enabled, false);
 
@@ -139,6 +147,7 @@ test('the webhook: saved with its secret once, a signed test event, the deliveri
   // The delivery log shows it once the attempt is recorded.
   let row = null;
   while (!row && Date.now() < deadline + 10000) {
+    await scrollToEnd(page);
     await b.clickItem(page, { role: 'button', label: 'Refresh', enabled: true });
     await new Promise((r) => setTimeout(r, 500));
     row = await b.find(page, { role: 'row', label: /^Test event, attempt 1, .*: Delivered · HTTP 200$/ });
@@ -158,6 +167,7 @@ test('a Manager sees the policy and the webhook read-only', async (t) => {
   await b.waitForItem(page, { role: 'text', label: 'Only Workspace Owners can change the token policy.' });
   await b.waitForItem(page, { role: 'text', label: 'No limit' });
   await b.waitForItem(page, { role: 'text', label: '7 and 1 days before expiry' });
+  await scrollToEnd(page);
   await b.waitForItem(page, { role: 'text', label: 'No webhook is set up for this workspace.' });
   assert.equal(await b.find(page, { role: 'checkbox' }), null);
   assert.equal(await b.find(page, { role: 'button', label: 'Save policy' }), null);
