@@ -172,3 +172,21 @@ test('a Manager sees the policy and the webhook read-only', async (t) => {
   assert.equal(await b.find(page, { role: 'checkbox' }), null);
   assert.equal(await b.find(page, { role: 'button', label: 'Save policy' }), null);
 });
+
+test('a token a scanner reported shows where it was found, in its details', async (t) => {
+  const { server, page } = await b.startBrowserTest(t, { signInAs: 'owner@acme.test' });
+  const { token } = await b.createTokenViaApi(page, server.baseUrl, { name: 'Deploy Bot', workspace_role: 'workspace_member' });
+  const url = 'https://github.com/acme/app/blob/abc123/.env';
+  const report = await fetch(`${server.baseUrl}/api/v1/access-tokens/leaks`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify([{ token, type: 'hawzu_access_token', url, source: 'commit' }]),
+  });
+  assert.equal(report.status, 202);
+  await b.reloadApp(page);
+  await b.clickItem(page, { role: 'row', label: 'Deploy Bot' });
+  const within = 'Access Token Details';
+  await b.waitForItem(page, { role: 'text', label: 'Reported as leaked', within });
+  await b.waitForItem(page, { role: 'text', label: new RegExp(`^Reported as leaked at ${url.replace(/[.]/g, '\\.')} \\(commit\\), `), within });
+  await b.waitForItem(page, { role: 'button', label: 'Enable', within });
+});
