@@ -353,3 +353,27 @@ test('webhook: an https receiver must have a certificate the server trusts', asy
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('webhook: an event still failing a day after it happened is given up', async () => {
+  await owner.del(hookPath());  // drops the events earlier tests left pending
+  await saveWebhook();
+  receiver.answers.push(500, 500);
+  const eventId = (await owner.post(`${hookPath()}/test`)).body.event_id;
+  await receiver.waitFor((r) => r.headers['x-hawzu-delivery'] === eventId);
+  const dayLater = await startServer({ dataDir: server.dataDir, args: ALLOW, env: { HAWZU_TEST_NOW_OFFSET_SECONDS: String(86400 + 600) } });
+  try {
+    await receiver.waitFor((r) => r.headers['x-hawzu-delivery'] === eventId, { count: 2 });
+    let deliveries = [];
+    for (let i = 0; i < 50 && deliveries.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      deliveries = await deliveriesOf(eventId);
+    }
+    assert.deepEqual(deliveries.map((d) => [d.attempt, d.status, d.next_attempt_at === null]),
+      [[2, 'failed', true], [1, 'failed', false]]);
+    const rows = query(server, `SELECT state FROM webhook_events WHERE event_id = '${eventId}'`);
+    assert.deepEqual(rows, [{ state: 'failed' }]);
+  } finally {
+    await dayLater.stop();
+  }
+  owner = await signIn(server, 'owner@acme.test');
+});
