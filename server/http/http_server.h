@@ -6,6 +6,7 @@
 #include "app.h"
 #include "httplib_config.h"
 #include "route_table.h"
+#include "services/leak_report_request.h"
 
 #include <cstddef>
 #include <memory>
@@ -14,9 +15,9 @@ namespace hawzu::server {
 
 // Limits set at start-up (docs/security.md#http-hardening).
 struct HttpLimits {
-  std::size_t max_body_bytes = 64 * 1024;           // 413 above
-  std::size_t max_leak_report_bytes = 1024 * 1024;  // POST /api/v1/access-tokens/leaks
-  int read_timeout_seconds = 10;                    // a slow client gets 408 / is dropped
+  std::size_t max_body_bytes = 64 * 1024;                   // 413 above
+  std::size_t max_leak_report_bytes = kMaxLeakReportBytes;  // POST /api/v1/access-tokens/leaks
+  int read_timeout_seconds = 10;                            // a slow client gets 408 / is dropped
   int write_timeout_seconds = 10;
   int keep_alive_timeout_seconds = 5;  // short: each pool thread serves one connection
   std::size_t keep_alive_max_requests = 1000;

@@ -97,6 +97,7 @@ bool WebhookDelivery::deliver_one() {
   std::optional<WebhookRow> webhook;
   {
     Database::Lease connection = database_.connect();
+    if (!WebhookStore(*connection).any_due(claimed_at)) return false;
     Transaction transaction(*connection);
     WebhookStore webhooks(*connection);
     std::optional<ClaimedWebhookEvent> claimed =

@@ -61,6 +61,14 @@ void WebhookStore::insert_event(const NewWebhookEvent &event) {
       .run();
 }
 
+bool WebhookStore::any_due(std::int64_t now) {
+  Statement statement = db_.prepare(
+      "SELECT EXISTS (SELECT 1 FROM webhook_events WHERE state = 'pending' AND "
+      "next_attempt_at <= ?1 AND claimed_until <= ?1)");
+  statement.bind(1, now);
+  return statement.step() && statement.column_int64(0) != 0;
+}
+
 std::optional<ClaimedWebhookEvent> WebhookStore::claim_due(std::int64_t now,
                                                            std::int64_t claimed_until) {
   // The outer conditions are checked again on the row itself: on PostgreSQL a row

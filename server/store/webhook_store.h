@@ -88,6 +88,9 @@ class WebhookStore {
   // Queues the event, due at once.
   void insert_event(const NewWebhookEvent &event);
 
+  // Whether some pending event is due and unclaimed at `now` (a read: the idle poll
+  // takes no write lock).
+  bool any_due(std::int64_t now);
   // Claims the pending event due longest ago (next_attempt_at <= now) that no one holds
   // (claimed_until <= now), holding it until `claimed_until`, in one UPDATE: two
   // servers never claim the same attempt.

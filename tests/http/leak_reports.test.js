@@ -110,6 +110,16 @@ test('leak report: a live token is disabled, shows where it was found, is audite
   assert.equal(enabled.body.disabled_reason, null);
 });
 
+test('leak report: a rotated token\'s previous value, still in its overlap, disables the token', async () => {
+  const { token: previous, access_token: created } = await createToken();
+  const rotated = await owner.post(`${tokens()}/${created.id}/rotate`, { overlap: '1h' });
+  assert.equal(rotated.status, 201, rotated.text);
+  assert.equal((await report([{ token: previous, source: 'paste' }])).status, 202);
+  const details = (await owner.get(`${tokens()}/${created.id}`)).body;
+  assert.equal(details.disabled_reason, 'leaked');
+  assert.deepEqual([details.leak.url, details.leak.source], ['', 'paste']);
+});
+
 test('leak report: unknown and malformed values get the same answer as a match', async () => {
   const { token, access_token: created } = await createToken();
   const answers = [];

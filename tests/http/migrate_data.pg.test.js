@@ -27,6 +27,9 @@ const TABLES = [
   'sign_in_attempts',
   'access_token_calls',
   'access_token_daily_use',
+  'webhooks',
+  'webhook_events',
+  'webhook_attempts',
 ];
 
 function bearer(server, token, urlPath = '/api/v1/access-tokens/self') {
@@ -49,9 +52,12 @@ let databaseUrl;
 let tokens;
 let listBefore;
 let workspaceId;
+let deliveriesBefore;
+// Nothing listens on the discard port: each delivery attempt fails at once.
+const HOOK_URL = 'http://127.0.0.1:9/hook';
 
 test.before(async () => {
-  const sqliteServer = await startServer({ demo: true, sqlite: true });
+  const sqliteServer = await startServer({ demo: true, sqlite: true, args: ['--allow-private-webhooks'] });
   dataDir = sqliteServer.dataDir;
   try {
     const owner = await signIn(sqliteServer, 'owner@acme.test');
@@ -78,6 +84,17 @@ test.before(async () => {
     assert.equal((await bearer(sqliteServer, tokens[0])).status, 200);
     listBefore = await owner.get(`/api/v1/workspace/${workspaceId}/access-tokens`);
     assert.equal(listBefore.status, 200, listBefore.text);
+    // A webhook with a failed attempt: its sealed secret, its event and the attempt move too.
+    const hook = `/api/v1/workspace/${workspaceId}/webhook`;
+    const saved = await owner.put(hook, { url: HOOK_URL, events: ['access_token.revoked'] });
+    assert.equal(saved.status, 200, saved.text);
+    assert.equal((await owner.post(`${hook}/test`)).status, 202);
+    for (let i = 0; i < 50; i++) {
+      deliveriesBefore = (await owner.get(`${hook}/deliveries`)).body.deliveries;
+      if (deliveriesBefore.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(deliveriesBefore.length, 1);
   } finally {
     await sqliteServer.stop();
   }
@@ -111,6 +128,9 @@ test('a PostgreSQL server with the key file serves the same tokens, list and acc
       const person = await signIn(server, email);
       assert.equal(person.session.workspaces[0].id, workspaceId);
     }
+    const hook = `/api/v1/workspace/${workspaceId}/webhook`;
+    assert.equal((await owner.get(hook)).body.url, HOOK_URL);
+    assert.deepEqual((await owner.get(`${hook}/deliveries`)).body.deliveries, deliveriesBefore);
     // New rows get fresh ids after the copied ones (the sequences were moved on).
     const created = await owner.post(`/api/v1/workspace/${workspaceId}/access-tokens`, workspaceTokenBody('After the move'));
     assert.equal(created.status, 201, created.text);

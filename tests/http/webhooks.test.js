@@ -317,3 +317,63 @@ test('webhook: the address is checked again when delivering', async () => {
     await strict.stop();
   }
 });
+
+test('webhook: an https receiver must have a certificate the server trusts', async () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const https = require('node:https');
+  const { execFileSync } = require('node:child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hawzu-hook-tls-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  let reached = 0;
+  const tls = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) => {
+    reached++;
+    res.end('ok');
+  });
+  await new Promise((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  try {
+    await saveWebhook({ url: `https://127.0.0.1:${tls.address().port}/hook`, events: EVENTS });
+    const eventId = (await owner.post(`${hookPath()}/test`)).body.event_id;
+    let attempts = [];
+    for (let i = 0; i < 50 && !attempts.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      attempts = await deliveriesOf(eventId);
+    }
+    assert.equal(attempts.length, 1);
+    assert.equal(attempts[0].status, 'failed');
+    assert.equal(attempts[0].response_status, null);
+    assert.match(attempts[0].error, /SSL|certificate/i);
+    assert.equal(reached, 0, 'a self-signed receiver is not sent the event');
+  } finally {
+    await new Promise((resolve) => tls.close(resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('webhook: an event still failing a day after it happened is given up', async () => {
+  await owner.del(hookPath());  // drops the events earlier tests left pending
+  await saveWebhook();
+  receiver.answers.push(500, 500);
+  const eventId = (await owner.post(`${hookPath()}/test`)).body.event_id;
+  await receiver.waitFor((r) => r.headers['x-hawzu-delivery'] === eventId);
+  const dayLater = await startServer({ dataDir: server.dataDir, args: ALLOW, env: { HAWZU_TEST_NOW_OFFSET_SECONDS: String(86400 + 600) } });
+  try {
+    await receiver.waitFor((r) => r.headers['x-hawzu-delivery'] === eventId, { count: 2 });
+    let deliveries = [];
+    for (let i = 0; i < 50 && deliveries.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      deliveries = await deliveriesOf(eventId);
+    }
+    assert.deepEqual(deliveries.map((d) => [d.attempt, d.status, d.next_attempt_at === null]),
+      [[2, 'failed', true], [1, 'failed', false]]);
+    const rows = query(server, `SELECT state FROM webhook_events WHERE event_id = '${eventId}'`);
+    assert.deepEqual(rows, [{ state: 'failed' }]);
+  } finally {
+    await dayLater.stop();
+  }
+  owner = await signIn(server, 'owner@acme.test');
+});

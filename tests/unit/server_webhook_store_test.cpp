@@ -40,7 +40,9 @@ TEST_CASE("webhook queue: a due event is claimed once until released, and not be
   const std::string id = fixture.queue_test(2000);
   Database::Lease connection = fixture.test.database->connect();
   WebhookStore webhooks(*connection);
+  CHECK_FALSE(webhooks.any_due(1999));
   CHECK_FALSE(webhooks.claim_due(1999, 2100));  // not due yet
+  CHECK(webhooks.any_due(2000));
   std::optional<ClaimedWebhookEvent> claimed = webhooks.claim_due(2000, 2120);
   REQUIRE(claimed);
   CHECK(claimed->event_id == id);
@@ -48,7 +50,8 @@ TEST_CASE("webhook queue: a due event is claimed once until released, and not be
   CHECK(claimed->attempts == 0);
   CHECK(claimed->body.find("\"id\":\"" + id + "\"") != std::string::npos);
   CHECK_FALSE(webhooks.claim_due(2001, 2121));  // held by its claimer
-  CHECK(webhooks.claim_due(2120, 2240));        // a claimer that died frees it in time
+  CHECK_FALSE(webhooks.any_due(2001));
+  CHECK(webhooks.claim_due(2120, 2240));  // a claimer that died frees it in time
 
   webhooks.finish_event(claimed->row_id, WebhookEventState::pending, 1, 2030);
   CHECK_FALSE(webhooks.claim_due(2029, 2200));
