@@ -52,7 +52,7 @@ VerifiedTokenCache::Shard &VerifiedTokenCache::shard_for(const TokenHash &secret
 
 std::optional<CachedVerdict> VerifiedTokenCache::find(const TokenHash &secret_hash) const {
   Shard &shard = shard_for(secret_hash);
-  std::lock_guard<std::mutex> lock(shard.mutex);
+  std::shared_lock<std::shared_mutex> lock(shard.mutex);
   auto found = shard.entries.find(bucket_key(secret_hash));
   if (found == shard.entries.end() || !same_hash(found->second.secret_hash, secret_hash))
     return std::nullopt;
@@ -62,7 +62,7 @@ std::optional<CachedVerdict> VerifiedTokenCache::find(const TokenHash &secret_ha
 void VerifiedTokenCache::store(CachedVerdict verdict) {
   Shard &shard = shard_for(verdict.secret_hash);
   const std::uint64_t key = bucket_key(verdict.secret_hash);
-  std::lock_guard<std::mutex> lock(shard.mutex);
+  std::lock_guard<std::shared_mutex> lock(shard.mutex);
   auto found = shard.entries.find(key);
   if (found != shard.entries.end()) {
     found->second.wipe();
@@ -82,7 +82,7 @@ void VerifiedTokenCache::store(CachedVerdict verdict) {
 
 void VerifiedTokenCache::forget(const TokenHash &secret_hash) {
   Shard &shard = shard_for(secret_hash);
-  std::lock_guard<std::mutex> lock(shard.mutex);
+  std::lock_guard<std::shared_mutex> lock(shard.mutex);
   auto found = shard.entries.find(bucket_key(secret_hash));
   if (found == shard.entries.end() || !same_hash(found->second.secret_hash, secret_hash)) return;
   found->second.wipe();
@@ -91,7 +91,7 @@ void VerifiedTokenCache::forget(const TokenHash &secret_hash) {
 
 void VerifiedTokenCache::set_last_used(const TokenHash &secret_hash, std::int64_t when) {
   Shard &shard = shard_for(secret_hash);
-  std::lock_guard<std::mutex> lock(shard.mutex);
+  std::lock_guard<std::shared_mutex> lock(shard.mutex);
   auto found = shard.entries.find(bucket_key(secret_hash));
   if (found != shard.entries.end() && same_hash(found->second.secret_hash, secret_hash))
     found->second.last_used_at = when;
@@ -100,7 +100,7 @@ void VerifiedTokenCache::set_last_used(const TokenHash &secret_hash, std::int64_
 std::size_t VerifiedTokenCache::size() const {
   std::size_t total = 0;
   for (Shard &shard : shards_) {
-    std::lock_guard<std::mutex> lock(shard.mutex);
+    std::shared_lock<std::shared_mutex> lock(shard.mutex);
     total += shard.entries.size();
   }
   return total;

@@ -15,8 +15,9 @@
 //   rotation's previous value.
 //
 // Entries are keyed by the keyed hash of the token (never the token), found by its
-// first bytes and confirmed by comparing all of it. 16 shards, each with its own mutex
-// and a bound on its entries; a full shard evicts an entry to take a new one. An
+// first bytes and confirmed by comparing all of it. 16 shards, each with its own
+// reader-writer lock (a busy token's requests only read, so they never wait for each
+// other) and a bound on its entries; a full shard evicts an entry to take a new one. An
 // entry's hash and texts are wiped (sodium_memzero) whenever it leaves the cache:
 // evicted, replaced, forgotten or destroyed with the cache. Thread-safe.
 #pragma once
@@ -30,6 +31,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <unordered_map>
 
 namespace hawzu::server {
@@ -79,7 +81,7 @@ class VerifiedTokenCache {
 
  private:
   struct Shard {
-    mutable std::mutex mutex;
+    mutable std::shared_mutex mutex;
     std::unordered_map<std::uint64_t, CachedVerdict> entries;
   };
 
