@@ -40,6 +40,18 @@ TokenPrincipal token_principal(StoredToken &stored) {
   return token;
 }
 
+// Wipes a secret's hash when the verification ends, whichever way it ends.
+class HashWiper {
+ public:
+  explicit HashWiper(TokenHash &hash) : hash_(hash) {}
+  ~HashWiper() { sodium_memzero(hash_.data(), hash_.size()); }
+  HashWiper(const HashWiper &) = delete;
+  HashWiper &operator=(const HashWiper &) = delete;
+
+ private:
+  TokenHash &hash_;
+};
+
 }  // namespace
 
 std::optional<TokenPrincipal> Authenticator::revalidate(Connection &connection,
@@ -82,6 +94,7 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
     return outcome;
   }
   TokenHash secret_hash = token_hasher_.hash(token);
+  const HashWiper wiper(secret_hash);
   const std::int64_t now = clock_.now();
   Database::Lease connection = database_.connect();
 
@@ -90,7 +103,6 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
     if (principal) {
       note_use(*connection, secret_hash, principal->token_id, cached->last_used_at, now);
       cached->wipe();
-      sodium_memzero(secret_hash.data(), secret_hash.size());
       outcome.token_id = principal->token_id;
       outcome.principal = Principal(std::move(*principal));
       return outcome;
@@ -105,18 +117,15 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   // needed, and the generation cached is the one of the state verified.
   std::optional<StoredToken> stored = TokenStore(*connection).find_by_secret_hash(secret_hash, now);
   if (!stored) {
-    sodium_memzero(secret_hash.data(), secret_hash.size());
     outcome.failure = BearerFailure::unknown;
     return outcome;
   }
   outcome.token_id = stored->token.id;
   if (stored->state == TokenState::disabled) {
-    sodium_memzero(secret_hash.data(), secret_hash.size());
     outcome.failure = BearerFailure::disabled;
     return outcome;
   }
   if (is_expired(stored->token.expires_at, now)) {
-    sodium_memzero(secret_hash.data(), secret_hash.size());
     outcome.failure = BearerFailure::expired;
     return outcome;
   }
@@ -132,7 +141,6 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   TokenPrincipal principal = verdict.principal;
   verified_.store(std::move(verdict));
   note_use(*connection, secret_hash, principal.token_id, last_used, now);
-  sodium_memzero(secret_hash.data(), secret_hash.size());
   outcome.principal = Principal(std::move(principal));
   return outcome;
 }

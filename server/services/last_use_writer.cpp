@@ -4,6 +4,9 @@
 #include "store/token_store.h"
 #include "util/event_log.h"
 
+#include <exception>
+#include <string>
+
 namespace hawzu::server {
 
 LastUseWriter::LastUseWriter(Database &database, std::chrono::milliseconds interval)
@@ -32,7 +35,8 @@ void LastUseWriter::flush() {
     for (const auto &[token_id, when] : batch)
       tokens.record_use(token_id, when, kLastUsedWriteInterval);
     transaction.commit();
-  } catch (const DatabaseError &error) {
+  } catch (const std::exception &error) {
+    // Also from stop() and the destructor: nothing may escape.
     log_event("cannot record the last use of access tokens",
               std::to_string(batch.size()) + " tokens: " + error.what());
   }
