@@ -109,7 +109,7 @@ printf '  %-36s %10s requests/s  p50 %8s  p99 %8s\n' \
   'GET /api/v1/workspaces (Bearer)' "$bearer_rps" "$bearer_p50" "$bearer_p99"
 awk -v b="$bearer_rps" -v h="$health_rps" 'BEGIN { printf "  Bearer / health ratio: %.2f\n", (h > 0 ? b / h : 0) }'
 
-"$bench" --verification-only --verifications "$verifications" 2>&1 | sed -n 's/^ *token verification/  token verification/p; s/^ *of which/  of which/p'
+"$bench" --verification-only --verifications "$verifications" 2>&1 | sed -n 's/^ *token verification/  token verification/p; s/^ *full verification/  full verification/p; s/^ *of which/  of which/p'
 
 if [ "$health_bad" != 0 ] || [ "$bearer_bad" != 0 ]; then
   echo "bench.sh: some answers were not 2xx (health $health_bad, Bearer $bearer_bad)" >&2

@@ -13,6 +13,7 @@
 #include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/leak_report_service.h"
+#include "services/last_use_writer.h"
 #include "services/member_service.h"
 #include "services/policy_service.h"
 #include "services/policy_sweeper.h"
@@ -41,6 +42,8 @@ struct App {
   std::unique_ptr<SecretBox> secret_box;  // webhook signing secrets
   std::unique_ptr<PasswordHasher> password_hasher;
   std::unique_ptr<SessionService> sessions;
+  // last_used_at of access tokens, written in the background for the authenticator.
+  std::unique_ptr<LastUseWriter> last_use;
   std::unique_ptr<Authenticator> authenticator;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<TokenService> tokens;

@@ -115,8 +115,10 @@ std::string open_app(App &app) {
 
     app.password_hasher = std::make_unique<PasswordHasher>(PasswordHashLimits::interactive());
     app.sessions = std::make_unique<SessionService>(*app.database, *app.clock);
-    app.authenticator = std::make_unique<Authenticator>(*app.database, *app.sessions,
-                                                        *app.token_hasher, *app.clock);
+    app.last_use = std::make_unique<LastUseWriter>(*app.database);
+    app.last_use->start();
+    app.authenticator = std::make_unique<Authenticator>(
+        *app.database, *app.sessions, *app.token_hasher, *app.clock, app.last_use.get());
     app.auth = std::make_unique<AuthService>(*app.database, *app.clock, *app.password_hasher,
                                              *app.sessions, *app.authenticator);
     app.tokens = std::make_unique<TokenService>(*app.database, *app.clock, *app.token_hasher);

@@ -135,6 +135,7 @@ int main(int argc, char **argv) {
   app.webhook_delivery->stop();
   // Every request has finished: write the usage they recorded.
   if (app.usage) app.usage->stop();
+  if (app.last_use) app.last_use->stop();
   log_event("stopped");
   return served ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 // The access-token text format (docs/product.md#tokens): building, checking and splitting tokens.
 #include "shared/token_format.h"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 
@@ -52,12 +53,15 @@ std::uint32_t crc32(std::string_view bytes) {
 
 std::string base62_encode(std::uint64_t value, std::size_t width) {
   assert(fits_in_base62_digits(value, width));
-  // Digits come out least significant first; fill from the right.
+  // Digits come out least significant first: appended, then reversed (inserting each at
+  // the front moved the others every time, on every Bearer request's checksum check).
   std::string digits;
+  digits.reserve(width);
   while (value > 0 || digits.size() < width) {
-    digits.insert(digits.begin(), kBase62Alphabet[value % 62]);
+    digits.push_back(kBase62Alphabet[value % 62]);
     value /= 62;
   }
+  std::reverse(digits.begin(), digits.end());
   return digits;
 }
 

@@ -26,7 +26,7 @@ std::optional<Principal> Authenticator::authenticate_session(
 
 namespace {
 
-Principal token_principal(StoredToken &stored) {
+TokenPrincipal token_principal(StoredToken &stored) {
   TokenPrincipal token;
   token.token_id = stored.token.id;
   token.identifier = std::move(stored.token.identifier);
@@ -40,7 +40,52 @@ Principal token_principal(StoredToken &stored) {
   return token;
 }
 
+// Wipes a secret's hash when the verification ends, whichever way it ends.
+class HashWiper {
+ public:
+  explicit HashWiper(TokenHash &hash) : hash_(hash) {}
+  ~HashWiper() { sodium_memzero(hash_.data(), hash_.size()); }
+  HashWiper(const HashWiper &) = delete;
+  HashWiper &operator=(const HashWiper &) = delete;
+
+ private:
+  TokenHash &hash_;
+};
+
 }  // namespace
+
+std::optional<TokenPrincipal> Authenticator::revalidate(Connection &connection,
+                                                        CachedVerdict &verdict, std::int64_t now) {
+  if (is_expired(verdict.expires_at, now)) return std::nullopt;
+  if (verdict.by_previous_value &&
+      (!verdict.previous_value_expires_at || *verdict.previous_value_expires_at < now))
+    return std::nullopt;
+  const std::optional<std::int64_t> generation =
+      TokenStore(connection)
+          .authority_generation(verdict.principal.token_id, verdict.secret_hash,
+                                verdict.by_previous_value);
+  if (generation != verdict.authority_generation) return std::nullopt;
+  return std::move(verdict.principal);
+}
+
+void Authenticator::note_use(Connection &connection, const TokenHash &secret_hash,
+                             std::int64_t token_id, std::optional<std::int64_t> last_used,
+                             std::int64_t now) {
+  if (last_used && *last_used > now - kLastUsedWriteInterval) return;
+  verified_.set_last_used(secret_hash, now);
+  if (last_used && last_use_writer_) {
+    last_use_writer_->note(token_id, now);
+    return;
+  }
+  // The UPDATE repeats the condition, so processes racing here write once. A failed
+  // bookkeeping write (disk full, a long-held lock) must not refuse a valid token.
+  try {
+    TokenStore(connection).record_use(token_id, now, kLastUsedWriteInterval);
+  } catch (const DatabaseError &error) {
+    log_event("cannot record the use of an access token",
+              "token " + std::to_string(token_id) + ": " + error.what());
+  }
+}
 
 BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) {
   BearerAuthentication outcome;
@@ -49,13 +94,28 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
     return outcome;
   }
   TokenHash secret_hash = token_hasher_.hash(token);
+  const HashWiper wiper(secret_hash);
   const std::int64_t now = clock_.now();
   Database::Lease connection = database_.connect();
-  // The row, its grants and its owner's role come from one statement, hence one
-  // snapshot (token_store.h), so an edit is never seen half-done and no read
-  // transaction (two more statements, two more round trips on PostgreSQL) is needed.
+
+  if (std::optional<CachedVerdict> cached = verified_.find(secret_hash)) {
+    std::optional<TokenPrincipal> principal = revalidate(*connection, *cached, now);
+    if (principal) {
+      note_use(*connection, secret_hash, principal->token_id, cached->last_used_at, now);
+      cached->wipe();
+      outcome.token_id = principal->token_id;
+      outcome.principal = Principal(std::move(*principal));
+      return outcome;
+    }
+    cached->wipe();
+    verified_.forget(secret_hash);
+  }
+
+  // The row, its grants, its owner's role and its authority generation come from one
+  // statement, hence one snapshot (token_store.h), so an edit is never seen half-done,
+  // no read transaction (two more statements, two more round trips on PostgreSQL) is
+  // needed, and the generation cached is the one of the state verified.
   std::optional<StoredToken> stored = TokenStore(*connection).find_by_secret_hash(secret_hash, now);
-  sodium_memzero(secret_hash.data(), secret_hash.size());
   if (!stored) {
     outcome.failure = BearerFailure::unknown;
     return outcome;
@@ -69,18 +129,19 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
     outcome.failure = BearerFailure::expired;
     return outcome;
   }
+  CachedVerdict verdict;
+  verdict.secret_hash = secret_hash;
+  verdict.authority_generation = stored->authority_generation;
+  verdict.by_previous_value = stored->by_previous_value;
+  verdict.previous_value_expires_at = stored->token.previous_value_expires_at;
+  verdict.expires_at = stored->token.expires_at;
+  verdict.last_used_at = stored->token.last_used_at;
   const std::optional<std::int64_t> last_used = stored->token.last_used_at;
-  if (!last_used || *last_used <= now - kLastUsedWriteInterval) {
-    // The UPDATE repeats the condition, so processes racing here write once. A failed
-    // bookkeeping write (disk full, a long-held lock) must not refuse a valid token.
-    try {
-      TokenStore(*connection).record_use(stored->token.id, now, kLastUsedWriteInterval);
-    } catch (const DatabaseError &error) {
-      log_event("cannot record the use of an access token",
-                stored->token.identifier + ": " + error.what());
-    }
-  }
-  outcome.principal = token_principal(*stored);
+  verdict.principal = token_principal(*stored);
+  TokenPrincipal principal = verdict.principal;
+  verified_.store(std::move(verdict));
+  note_use(*connection, secret_hash, principal.token_id, last_used, now);
+  outcome.principal = Principal(std::move(principal));
   return outcome;
 }
 

@@ -7,9 +7,8 @@
 // Secure attribute all use this, so they stay right behind a TLS-terminating proxy.
 #pragma once
 
+#include "http/httplib_config.h"
 #include "util/networks.h"
-
-#include <httplib.h>
 
 #include <string>
 #include <string_view>

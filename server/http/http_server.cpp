@@ -95,21 +95,35 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request &request,
   return httplib::Server::HandlerResponse::Unhandled;
 }
 
-void add_security_headers(const httplib::Request &request, httplib::Response &response,
-                          bool uses_tls) {
-  response.set_header("Content-Security-Policy", kContentSecurityPolicy);
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Referrer-Policy", "no-referrer");
-  response.set_header("X-Frame-Options", "DENY");
-  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
-  response.set_header("Cross-Origin-Resource-Policy", "same-origin");
-  if (uses_tls)
-    response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+// The security headers of every answer (docs/security.md#http-hardening), built once
+// when the server is made rather than set one by one on every response.
+struct SecurityHeaders {
+  httplib::Headers every_answer;
+  httplib::Headers api_answers;  // every_answer and what only API answers carry
+};
+
+SecurityHeaders make_security_headers(bool uses_tls) {
+  SecurityHeaders headers;
+  httplib::Headers &all = headers.every_answer;
+  all.emplace("Content-Security-Policy", kContentSecurityPolicy);
+  all.emplace("X-Content-Type-Options", "nosniff");
+  all.emplace("Referrer-Policy", "no-referrer");
+  all.emplace("X-Frame-Options", "DENY");
+  all.emplace("Cross-Origin-Opener-Policy", "same-origin");
+  all.emplace("Cross-Origin-Resource-Policy", "same-origin");
+  if (uses_tls) all.emplace("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  headers.api_answers = all;
   // API answers can carry personal data or a secret: never store them anywhere.
-  if (is_api_path(request.path)) {
-    response.set_header("Cache-Control", "no-store");
-    response.set_header("Pragma", "no-cache");
-  }
+  headers.api_answers.emplace("Cache-Control", "no-store");
+  headers.api_answers.emplace("Pragma", "no-cache");
+  return headers;
+}
+
+void add_security_headers(const SecurityHeaders &headers, const httplib::Request &request,
+                          httplib::Response &response) {
+  const httplib::Headers &add =
+      is_api_path(request.path) ? headers.api_answers : headers.every_answer;
+  response.headers.insert(add.begin(), add.end());
 }
 
 }  // namespace
@@ -168,10 +182,11 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
         return guard_request(request, response, limits);
       });
 
-  const bool uses_tls = app.options.uses_tls();
+  auto security_headers =
+      std::make_shared<const SecurityHeaders>(make_security_headers(app.options.uses_tls()));
   server->set_post_routing_handler(
-      [uses_tls](const httplib::Request &request, httplib::Response &response) {
-        add_security_headers(request, response, uses_tls);
+      [security_headers](const httplib::Request &request, httplib::Response &response) {
+        add_security_headers(*security_headers, request, response);
       });
 
   // Errors produced by the library itself (400 on a malformed request, 413, 414, 404

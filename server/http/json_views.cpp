@@ -1,6 +1,7 @@
 #include "http/json_views.h"
 
 #include "shared/expiry.h"
+#include "util/json_text.h"
 
 namespace hawzu::server {
 
@@ -21,6 +22,38 @@ nlohmann::json workspace_json(const WorkspaceView &workspace) {
        workspace.role ? nlohmann::json(std::string(display_name(*workspace.role))) : nullptr},
       {"permissions", permissions},
   };
+}
+
+std::string workspace_list_text(const std::vector<WorkspaceView> &workspaces) {
+  std::string out;
+  out.reserve(64 + workspaces.size() * 320);
+  out.append("{\"items\":[");
+  for (std::size_t i = 0; i < workspaces.size(); ++i) {
+    const WorkspaceView &workspace = workspaces[i];
+    if (i > 0) out.push_back(',');
+    out.append("{\"id\":");
+    append_json_integer(out, workspace.id);
+    out.append(",\"name\":");
+    append_json_string(out, workspace.name);
+    out.append(",\"role\":");
+    if (workspace.role)
+      append_json_string(out, wire_name(*workspace.role));
+    else
+      out.append("null");
+    out.append(",\"role_name\":");
+    if (workspace.role)
+      append_json_string(out, display_name(*workspace.role));
+    else
+      out.append("null");
+    out.append(",\"permissions\":[");
+    for (std::size_t k = 0; k < workspace.permissions.size(); ++k) {
+      if (k > 0) out.push_back(',');
+      append_json_string(out, wire_name(workspace.permissions[k]));
+    }
+    out.append("]}");
+  }
+  out.append("]}");
+  return out;
 }
 
 nlohmann::json session_json(const Principal &principal,
@@ -65,6 +98,11 @@ void send_json(httplib::Response &response, const nlohmann::json &body, int stat
   response.status = status;
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                        "application/json");
+}
+
+void send_json_text(httplib::Response &response, std::string body, int status) {
+  response.status = status;
+  response.set_content(std::move(body), "application/json");
 }
 
 }  // namespace hawzu::server

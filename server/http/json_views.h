@@ -20,6 +20,11 @@ nlohmann::json user_json(const Principal &principal);
 // {"id","name","role","role_name","permissions":[...]} (role null for a project token)
 nlohmann::json workspace_json(const WorkspaceView &workspace);
 
+// {"items":[workspace_json...]} written as text (util/json_text.h): the answer of
+// GET /api/v1/workspaces, on every Bearer request's path. The same members as
+// workspace_json (a unit test compares the two).
+std::string workspace_list_text(const std::vector<WorkspaceView> &workspaces);
+
 // {"user": user_json, "workspaces": [workspace_json...]}
 nlohmann::json session_json(const Principal &principal,
                             const std::vector<WorkspaceView> &workspaces);
@@ -33,5 +38,7 @@ nlohmann::json policy_json(const StoredPolicy &stored);
 
 // 200 (or `status`) application/json.
 void send_json(httplib::Response &response, const nlohmann::json &body, int status = 200);
+// The same for a body already written as JSON text.
+void send_json_text(httplib::Response &response, std::string body, int status = 200);
 
 }  // namespace hawzu::server

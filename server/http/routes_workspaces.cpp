@@ -7,16 +7,13 @@
 namespace hawzu::server {
 
 void register_workspace_routes(RouteTable &api, App &app) {
-  api.get("/api/v1/workspaces",
-          [&app](const httplib::Request &request, httplib::Response &response) {
-            std::optional<Principal> principal =
-                require_api_principal(app, request, response, Operation::read_workspace);
-            if (!principal) return;
-            nlohmann::json items = nlohmann::json::array();
-            for (const WorkspaceView &workspace : app.workspaces->workspaces_of(*principal))
-              items.push_back(workspace_json(workspace));
-            send_json(response, {{"items", items}});
-          });
+  api.get(
+      "/api/v1/workspaces", [&app](const httplib::Request &request, httplib::Response &response) {
+        std::optional<Principal> principal =
+            require_api_principal(app, request, response, Operation::read_workspace);
+        if (!principal) return;
+        send_json_text(response, workspace_list_text(app.workspaces->workspaces_of(*principal)));
+      });
 }
 
 }  // namespace hawzu::server

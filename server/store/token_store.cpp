@@ -36,8 +36,8 @@ const std::string kTokenColumns =
     "SELECT t.id, t.workspace_id, t.name, t.identifier, t.access_type, t.workspace_role, "
     "t.status, t.created_by, u.name, t.created_at, t.expires_at, t.last_used_at, "
     "t.owner_id, o.name, t.disabled_reason, om.role, t.previous_value_expires_at, t.last_used_ip, "
-    "t.leak_url, t.leak_source, t.leaked_at";
-constexpr int kTokenColumnCount = 21;
+    "t.leak_url, t.leak_source, t.leaked_at, t.authority_generation";
+constexpr int kTokenColumnCount = 22;
 const std::string kTokenSource =
     " FROM access_tokens t JOIN users u ON u.id = t.created_by "
     "JOIN users o ON o.id = t.owner_id "
@@ -87,6 +87,7 @@ StoredToken read_token(const Statement &row) {
   // The leak record means something only while the token is disabled because of it.
   if (token.disabled_reason == DisabledReason::leaked && !row.column_is_null(18))
     token.leak = TokenLeak{row.column_text(18), row.column_text(19), row.column_int64(20)};
+  stored.authority_generation = row.column_int64(21);
   return stored;
 }
 
@@ -470,7 +471,28 @@ std::optional<StoredToken> TokenStore::find_by_secret_hash(const TokenHash &secr
       "AND t.previous_value_expires_at >= ?";
   if (std::optional<StoredToken> stored = find_for_bearer(by_current, secret_hash, std::nullopt))
     return stored;
-  return find_for_bearer(by_previous, secret_hash, now);
+  std::optional<StoredToken> stored = find_for_bearer(by_previous, secret_hash, now);
+  if (stored) stored->by_previous_value = true;
+  return stored;
+}
+
+std::optional<std::int64_t> TokenStore::authority_generation(std::int64_t token_id,
+                                                             const TokenHash &secret_hash,
+                                                             bool previous_value) {
+  // The primary key finds the row; the hash, compared in that row, makes sure it is
+  // still the token the caller verified (and, for a previous value, that it still is one).
+  static const std::string by_current =
+      "SELECT authority_generation FROM access_tokens WHERE id = ?1 AND secret_hash = ?2 "
+      "AND status = 'enabled'";
+  static const std::string by_previous =
+      "SELECT authority_generation FROM access_tokens WHERE id = ?1 "
+      "AND previous_secret_hash = ?2 AND status = 'enabled'";
+  Statement statement = db_.prepare(previous_value ? by_previous : by_current);
+  statement.bind(1, token_id).bind_blob(2, secret_hash.data(), secret_hash.size());
+  if (!statement.step()) return std::nullopt;
+  const std::int64_t generation = statement.column_int64(0);
+  statement.run();
+  return generation;
 }
 
 std::optional<StoredToken> TokenStore::find_for_bearer(const std::string &sql,

@@ -34,6 +34,11 @@ struct StoredToken {
   std::optional<WorkspaceRole> owner_role;
   // The workspace's name, read with the token by find_by_secret_hash() only.
   std::optional<std::string> workspace_name;
+  // Moved on by every change that can alter what the token may do (SQLite migration 9, PostgreSQL 6; the
+  // rule in auth/verified_token_cache.h).
+  std::int64_t authority_generation = 0;
+  // find_by_secret_hash(): the hash matched the previous value of a rotation's overlap.
+  bool by_previous_value = false;
 };
 
 struct NewTokenRow {
@@ -174,6 +179,13 @@ class TokenStore {
   // `cutoff`, and returns them as they were before (docs/product.md#token-policy).
   std::vector<StoredToken> disable_unused(std::int64_t workspace_id, std::int64_t cutoff,
                                           std::int64_t now);
+
+  // The authority generation of the enabled token `token_id` whose current value (or,
+  // with `previous_value`, previous value) has this hash; nullopt when there is none.
+  // One primary-key read: what a cached Bearer verdict is re-validated with.
+  std::optional<std::int64_t> authority_generation(std::int64_t token_id,
+                                                   const TokenHash &secret_hash,
+                                                   bool previous_value);
 
   // Sets last_used_at to `now` unless it was set less than `min_interval` seconds
   // ago, so busy tokens cause at most one write per interval (docs/product.md#tokens).

@@ -36,7 +36,11 @@ constexpr ColumnKind B = ColumnKind::blob;
 // them. The columns are named, not taken from SELECT *, because SQLite's ALTER TABLE
 // put some of them in another order than PostgreSQL's schema. A table or column added
 // by a later migration must be added here too. leases is not copied: a lease is
-// held by a running server, and none runs during a copy.
+// held by a running server, and none runs during a copy. Nor is
+// access_tokens.authority_generation: it only tells the verified-token caches of the
+// servers running on a database whether a verdict they hold is still current
+// (auth/verified_token_cache.h); servers start with empty caches, and the target's
+// triggers move it on as the grants and memberships are copied, which is harmless.
 //
 // meta is copied whole: name_key_rule tells the PostgreSQL servers whether the name
 // keys need recomputing, and token_key_check makes a server with another key than the

@@ -14,6 +14,8 @@ namespace hawzu::server {
 
 // Writes `line` and a newline to standard output. A closed stdout is ignored.
 void write_log_line(const nlohmann::ordered_json &line);
+// The same for a line already written as JSON text (util/json_text.h); adds the newline.
+void write_log_text(std::string line);
 
 // The current time as the log writes it ("2026-11-28T10:00:00Z").
 std::string log_time_now();

@@ -1,9 +1,12 @@
-// No stale yes under load (docs/security.md, docs/product.md#tokens): while several
-// concurrent loops hammer the Bearer routes, the test revokes one token, disables a
-// second, and lowers the role of a third token's owner (a Manager-role token of the
-// manager, who becomes a Viewer, so the token may no longer create projects). Every
-// request records when it was sent; no request sent after a change's answer arrived may
-// succeed. Requests in flight while a change is made may go either way.
+// No stale yes under load (docs/security.md, docs/product.md#tokens): two server
+// processes share one database (the same data directory: its SQLite file, or its
+// PostgreSQL database on a PostgreSQL run), each with its own verified-token cache.
+// While concurrent loops hammer the Bearer routes of both, the test revokes one token
+// (through A), disables a second (through B), and lowers the role of a third token's
+// owner (through A; a Manager-role token of the manager, who becomes a Viewer, so the
+// token may no longer create projects). Every request records when it was sent; no
+// request sent to either server after a change's answer arrived may succeed. Requests
+// in flight while a change is made may go either way.
 'use strict';
 
 const test = require('node:test');
@@ -26,7 +29,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 test('revoke, disable and an owner\'s lower role refuse every request sent after their answer', async (t) => {
   const server = await startServer({ demo: true });
   t.after(() => server.stop());
+  const other = await startServer({ dataDir: server.dataDir });
+  t.after(() => other.stop());
+  const servers = [server, other];
   const owner = await signIn(server, 'owner@acme.test');
+  const ownerOnOther = await signIn(other, 'owner@acme.test');
   const manager = await signIn(server, 'manager@acme.test');
   const wid = firstWorkspaceId(owner);
   const tokensPath = `/api/v1/workspace/${wid}/access-tokens`;
@@ -44,14 +51,14 @@ test('revoke, disable and an owner\'s lower role refuse every request sent after
 
   // Each request: when it was sent, and whether it succeeded.
   const cases = {
-    revoked: { requests: [], request: () => bearer(server, toRevoke.token, 'GET', '/api/v1/workspaces') },
-    disabled: { requests: [], request: () => bearer(server, toDisable.token, 'GET', '/api/v1/workspaces') },
+    revoked: { requests: [], request: (on) => bearer(on, toRevoke.token, 'GET', '/api/v1/workspaces') },
+    disabled: { requests: [], request: (on) => bearer(on, toDisable.token, 'GET', '/api/v1/workspaces') },
     demoted: {
       requests: [],
       counter: 0,
-      request() {
+      request(on) {
         this.counter += 1;
-        return bearer(server, demoted.token, 'POST', `/api/v1/workspace/${wid}/projects`, {
+        return bearer(on, demoted.token, 'POST', `/api/v1/workspace/${wid}/projects`, {
           name: `Race ${this.counter}`,
         });
       },
@@ -61,13 +68,15 @@ test('revoke, disable and an owner\'s lower role refuse every request sent after
   let running = true;
   const loops = [];
   for (const [name, entry] of Object.entries(cases))
-    for (let i = 0; i < LOOPS_PER_TOKEN; i += 1)
+    for (let i = 0; i < LOOPS_PER_TOKEN * servers.length; i += 1)
       loops.push(
         (async () => {
+          const which = i % servers.length;
+          const on = servers[which];
           while (running) {
             const sentAt = performance.now();
-            const res = await entry.request();
-            entry.requests.push({ sentAt, status: res.status });
+            const res = await entry.request(on);
+            entry.requests.push({ sentAt, status: res.status, which });
             if (res.status !== 200 && res.status !== 201 && res.status !== refusal[name])
               throw new Error(`${name}: unexpected ${res.status} ${res.text}`);
           }
@@ -80,7 +89,7 @@ test('revoke, disable and an owner\'s lower role refuse every request sent after
   changedAt.revoked = performance.now();
   assert.equal(revoked.status, 204);
   await sleep(300);
-  const disabled = await owner.post(`${tokensPath}/${toDisable.id}/disable`);
+  const disabled = await ownerOnOther.post(`${tokensPath}/${toDisable.id}/disable`);
   changedAt.disabled = performance.now();
   assert.equal(disabled.status, 200);
   await sleep(300);
@@ -97,7 +106,11 @@ test('revoke, disable and an owner\'s lower role refuse every request sent after
     const before = entry.requests.filter((r) => r.sentAt < changedAt[name]);
     const after = entry.requests.filter((r) => r.sentAt > changedAt[name]);
     assert.ok(before.some((r) => r.status < 300), `${name}: some requests succeeded before the change`);
-    assert.ok(after.length >= LOOPS_PER_TOKEN, `${name}: requests were sent after the change (${after.length})`);
+    for (let which = 0; which < servers.length; which += 1)
+      assert.ok(
+        after.filter((r) => r.which === which).length >= LOOPS_PER_TOKEN,
+        `${name}: requests were sent to each server after the change`,
+      );
     const stale = after.filter((r) => r.status !== refusal[name]);
     assert.equal(stale.length, 0, `${name}: ${stale.length} of ${after.length} requests sent after the change succeeded`);
   }

@@ -269,6 +269,62 @@ ALTER TABLE access_tokens ADD CONSTRAINT access_tokens_disabled_reason_check
 ALTER TABLE webhook_attempts ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE webhook_attempts ADD COLUMN next_attempt_at BIGINT;
 )SQL",
+    // 6: as SQLite version 9: each token's authority generation and the triggers that
+    // move it on (auth/verified_token_cache.h). A token's own change moves it in a
+    // BEFORE trigger (no second write of the row); the others update the tokens concerned.
+    R"SQL(
+ALTER TABLE access_tokens ADD COLUMN authority_generation BIGINT NOT NULL DEFAULT 0;
+
+CREATE FUNCTION access_token_authority_moves() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.authority_generation := OLD.authority_generation + 1;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER access_tokens_authority
+  BEFORE UPDATE OF workspace_id, identifier, secret_hash, access_type, workspace_role, status,
+    expires_at, owner_id, previous_secret_hash, previous_value_expires_at ON access_tokens
+  FOR EACH ROW EXECUTE FUNCTION access_token_authority_moves();
+
+CREATE FUNCTION access_token_projects_move_authority() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE access_tokens SET authority_generation = authority_generation + 1
+      WHERE id = OLD.token_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE access_tokens SET authority_generation = authority_generation + 1
+      WHERE id = NEW.token_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER access_token_projects_authority
+  AFTER INSERT OR UPDATE OR DELETE ON access_token_projects
+  FOR EACH ROW EXECUTE FUNCTION access_token_projects_move_authority();
+
+CREATE FUNCTION memberships_move_authority() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE access_tokens SET authority_generation = authority_generation + 1
+      WHERE workspace_id = OLD.workspace_id AND owner_id = OLD.user_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE access_tokens SET authority_generation = authority_generation + 1
+      WHERE workspace_id = NEW.workspace_id AND owner_id = NEW.user_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER memberships_authority AFTER INSERT OR UPDATE OR DELETE ON memberships
+  FOR EACH ROW EXECUTE FUNCTION memberships_move_authority();
+
+CREATE FUNCTION workspaces_move_authority() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE workspace_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER workspaces_authority AFTER UPDATE OF name ON workspaces
+  FOR EACH ROW EXECUTE FUNCTION workspaces_move_authority();
+)SQL",
 };
 
 int read_postgres_schema_version(Connection &connection) {

@@ -316,6 +316,60 @@ ALTER TABLE access_tokens DROP COLUMN disabled_reason_copy;
 ALTER TABLE webhook_attempts ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE webhook_attempts ADD COLUMN next_attempt_at INTEGER;
 )SQL",
+    // 9: each token's authority generation, the number a cached Bearer verdict is
+    // checked against (the rule: auth/verified_token_cache.h). The triggers move it on
+    // in the same transaction as every change that can alter what a token may do: its
+    // own state, role, expiry, owner or secret; its grants; its owner's membership of
+    // its workspace; the workspace's name, which the token's answer shows.
+    R"SQL(
+ALTER TABLE access_tokens ADD COLUMN authority_generation INTEGER NOT NULL DEFAULT 0;
+
+CREATE TRIGGER access_tokens_authority
+  AFTER UPDATE OF workspace_id, identifier, secret_hash, access_type, workspace_role, status,
+    expires_at, owner_id, previous_secret_hash, previous_value_expires_at ON access_tokens
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1 WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER access_token_projects_added AFTER INSERT ON access_token_projects
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE id = NEW.token_id;
+END;
+CREATE TRIGGER access_token_projects_changed AFTER UPDATE ON access_token_projects
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE id IN (OLD.token_id, NEW.token_id);
+END;
+CREATE TRIGGER access_token_projects_removed AFTER DELETE ON access_token_projects
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE id = OLD.token_id;
+END;
+
+CREATE TRIGGER memberships_authority_added AFTER INSERT ON memberships
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE workspace_id = NEW.workspace_id AND owner_id = NEW.user_id;
+END;
+CREATE TRIGGER memberships_authority_changed AFTER UPDATE ON memberships
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE (workspace_id = OLD.workspace_id AND owner_id = OLD.user_id)
+       OR (workspace_id = NEW.workspace_id AND owner_id = NEW.user_id);
+END;
+CREATE TRIGGER memberships_authority_removed AFTER DELETE ON memberships
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE workspace_id = OLD.workspace_id AND owner_id = OLD.user_id;
+END;
+
+CREATE TRIGGER workspaces_authority AFTER UPDATE OF name ON workspaces
+BEGIN
+  UPDATE access_tokens SET authority_generation = authority_generation + 1
+    WHERE workspace_id = NEW.id;
+END;
+)SQL",
 };
 
 int read_sqlite_user_version(Connection &connection) {
