@@ -33,6 +33,8 @@ constexpr ActionLabel kActionLabels[] = {
     {"auto_disabled", "Disabled automatically"},
     {"leak_reported", "Reported as leaked"},
     {"policy_changed", "Token policy changed"},
+    {"webhook_changed", "Webhook saved"},
+    {"webhook_removed", "Webhook removed"},
 };
 
 std::string text_of(const json &object, const char *key) {
@@ -120,8 +122,12 @@ std::string summarize(const std::string &action, const json &details) {
   if (auto days = details.find("unused_days"); days != details.end() && days->is_number_integer())
     add("unused for " + std::to_string(days->get<std::int64_t>()) + " days");
   if (std::string url = text_of(details, "url"); !url.empty()) {
-    const std::string source = text_of(details, "source");
-    add("found at " + url + (source.empty() ? "" : " (" + source + ")"));
+    if (action == "leak_reported") {
+      const std::string source = text_of(details, "source");
+      add("found at " + url + (source.empty() ? "" : " (" + source + ")"));
+    } else {
+      add(url);  // a webhook's target
+    }
   }
   if (details.contains("from") && details.contains("to") && action != "edit") {
     const json &from = details["from"];

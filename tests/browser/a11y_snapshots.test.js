@@ -75,8 +75,8 @@ const TABLE = `
       - paragraph: <when>
     - cell "Expires in <when>":
       - paragraph: Expires in <when>
-    - cell "Active":
-      - paragraph: Active
+    - cell "Expires soon":
+      - paragraph: Expires soon
     - cell "Actions for External Sync":
       - button "Actions for External Sync"
   - row "CI Runner":
@@ -104,7 +104,7 @@ test('ARIA snapshots of the create window and the token table', async (t) => {
   await b.createTokenViaApi(page, server.baseUrl, {
     name: 'External Sync',
     projects: [{ project_id: 1, role: 'project_member' }],
-    expiry: { kind: '1w' },
+    expiry: { kind: '1w' },  // inside the default 7-day reminder window: Expires soon
   });
   await b.reloadApp(page);
   const table = page.getByRole('table', { name: 'Access tokens' });

@@ -58,7 +58,8 @@ test('an owner creates a workspace token', async (t) => {
   assert.ok(cells.includes('Workspace Member'), cells.join(' | '));
   const me = (await b.apiGet(page, server.url('/api/v1/session'))).body.user.name;
   assert.ok(cells.includes(me), `Created by ${me}: ${cells.join(' | ')}`);
-  assert.ok(cells.includes('Active'), cells.join(' | '));
+  // 1 Week ends inside the default 7-day reminder window: live, and flagged as ending soon.
+  assert.ok(cells.includes('Expires soon'), cells.join(' | '));
   for (const header of ['Label', 'Access Type', 'Created by', 'Created', 'Expires', 'Status', 'Actions']) {
     await b.waitForItem(page, { role: 'columnheader', label: header });
   }
