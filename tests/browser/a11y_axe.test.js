@@ -1,8 +1,8 @@
 // axe-core on every screen: the sign-in form, the empty state, the token table, the create
-// window, the created window, the details window and the Token policy page have no serious or critical
-// violations. axe is injected as a script, so this browser context bypasses the page's
-// CSP (the CSP itself stays as strict as ever). The screens are reached through the
-// accessibility mirror, by role and keyboard.
+// window, the created window, the details window and the Token policy page have no
+// serious or critical violations. axe is injected as a script, so this browser context
+// bypasses the page's CSP (the CSP itself stays as strict as ever). The screens are
+// reached through the accessibility mirror, by role and keyboard.
 'use strict';
 
 const fs = require('node:fs');
