@@ -204,8 +204,7 @@ void forget_webhook_secret(UiState &state) {
   // ImGui's copies of the field (it was maybe focused, selected and copied from).
   platform::forget_text_input_state();
   platform::reset_clipboard_write();
-  form.secret_copy_requested = false;
-  form.secret_copied_at = 0;
+  form.secret_copy = CopyFeedback{};
 }
 
 }  // namespace hawzu

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "web/load_state.h"
+#include "web/secret_field.h"
 
 #include "shared/field_error.h"
 #include "shared/token_policy.h"
@@ -60,9 +61,8 @@ struct WebhookFormState {
   std::string message;  // a failure not tied to a field
   std::string notice;   // "A test event was queued." (announced)
   // The signing secret of the last save: shown once, wiped when dismissed or on leaving.
-  std::array<char, 64> secret{};
-  bool secret_copy_requested = false;
-  double secret_copied_at = 0;
+  SecretBuffer secret{};
+  CopyFeedback secret_copy;
   LoadState deliveries_load;
   std::vector<WebhookDelivery> deliveries;
 };

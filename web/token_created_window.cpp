@@ -5,14 +5,8 @@
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/platform/clipboard.h"
-#include "web/platform/frame_scheduler.h"
-#include "web/platform/ui_items.h"
+#include "web/secret_field.h"
 #include "web/token_labels.h"
-
-#include "imgui_internal.h"  // ImGuiButtonFlags_PressedOnClick
-
-#include <emscripten.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,56 +16,6 @@ namespace hawzu {
 namespace {
 
 constexpr const char *kWindowName = "Access Token Created";
-constexpr double kCopiedShownMs = 2500;
-
-// The token field and the Copy button on one line.
-void draw_token_field(CreatedWindowState &created, float width) {
-  const char *copy_label = ICON_COPY "  Copy";
-  const char *copied_label = ICON_CHECK "  Copied";
-  const double now = emscripten_get_now();
-  if (created.copy_requested && created.copied_at == 0 &&
-      platform::clipboard_write_state() == platform::ClipboardWrite::copied) {
-    created.copied_at = now;
-  }
-  const bool show_copied = created.copied_at != 0 && now - created.copied_at < kCopiedShownMs;
-  if (show_copied) platform::request_frame_after(kCopiedShownMs - (now - created.copied_at) + 20);
-
-  const float button_width = std::max(ui::button_width(copy_label), ui::button_width(copied_label));
-  const float field_width = width - button_width - dp(10);
-  ImGui::PushFont(fonts().mono);
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, rgb(color::surface_subtle));
-  ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, rgb(color::surface_subtle));
-  ImGui::PushStyleColor(ImGuiCol_Border, rgb(color::border_strong));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                      ImVec2(dp(12), std::floor((dp(36) - fonts().mono->FontSize) * 0.5f)));
-  ImGui::SetNextItemWidth(field_width);
-  ImGui::InputText("##Access token", created.token.data(), created.token.size(),
-                   ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-  // Assistive technology hears what the field is, never the token itself.
-  platform::set_last_item_value("token value, hidden from assistive tools, use Copy");
-  platform::set_last_item_read_only();
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(3);
-  ImGui::PopFont();
-  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-
-  ImGui::SameLine(0, dp(10));
-  ui::ButtonOptions options;
-  options.size = ImVec2(button_width, 0);
-  // Pressed on mouse-down, so the mouse-up that follows is a user gesture in which the
-  // clipboard fallback may copy (see platform/clipboard.h).
-  options.flags = ImGuiButtonFlags_PressedOnClick;
-  if (ui::button(show_copied ? copied_label : copy_label,
-                 show_copied ? ui::ButtonKind::secondary : ui::ButtonKind::primary, options)) {
-    platform::write_clipboard(created.token.data());
-    created.copy_requested = true;
-    created.copied_at = 0;
-  }
-  if (created.copy_requested &&
-      platform::clipboard_write_state() == platform::ClipboardWrite::failed) {
-    ui::field_error("Copying did not work in this browser. Select the token and press Ctrl+C.");
-  }
-}
 
 }  // namespace
 
@@ -101,7 +45,9 @@ void draw_token_created_window(UiState &state) {
               content);
   ImGui::Dummy(ImVec2(0, dp(4)));
   ui::field_label("Access token");
-  draw_token_field(created, content);
+  draw_secret_field("##Access token", created.token,
+                    "token value, hidden from assistive tools, use Copy", created.copy, content);
+  draw_copy_failure(created.copy);
 
   ImGui::Dummy(ImVec2(0, dp(8)));
   const AccessToken &token = created.access_token;

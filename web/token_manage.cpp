@@ -164,8 +164,7 @@ void present_token_value(UiState &state, const std::string &token, AccessToken a
   token.copy(created.token.data(), std::min(token.size(), created.token.size() - 1));
   created.access_token = std::move(access_token);
   created.open = true;
-  created.copy_requested = false;
-  created.copied_at = 0;
+  created.copy = CopyFeedback{};
   created.rotated = rotated;
   platform::reset_clipboard_write();
 }

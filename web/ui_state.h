@@ -6,6 +6,7 @@
 #include "web/audit_event.h"
 #include "web/load_state.h"
 #include "web/policy_state.h"
+#include "web/secret_field.h"
 
 #include "shared/access_token.h"
 #include "shared/access_token_request.h"
@@ -131,11 +132,10 @@ struct CreateWindowState {
 // closes: the only copy the page keeps.
 struct CreatedWindowState {
   bool open = false;
-  std::array<char, 64> token{};
+  SecretBuffer token{};
   AccessToken access_token;
-  bool copy_requested = false;  // this window asked the clipboard for a copy
-  double copied_at = 0;         // emscripten_get_now() when the copy was confirmed
-  bool rotated = false;         // the new value of an existing token, not a new token
+  CopyFeedback copy;
+  bool rotated = false;  // the new value of an existing token, not a new token
 };
 
 // One token's details; in edit mode the same window holds the edit form.

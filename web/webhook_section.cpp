@@ -5,16 +5,13 @@
 #include "web/screens.h"
 
 #include "web/format.h"
-#include "web/platform/clipboard.h"
-#include "web/platform/frame_scheduler.h"
 #include "web/platform/ui_items.h"
 #include "web/policy_draft.h"
+#include "web/secret_field.h"
 
 #include "shared/relative_time.h"
 
-#include "imgui_internal.h"  // ImGuiButtonFlags_PressedOnClick, ImRect
-
-#include <emscripten.h>
+#include "imgui_internal.h"  // ImRect
 
 #include <algorithm>
 #include <cmath>
@@ -22,8 +19,6 @@
 
 namespace hawzu {
 namespace {
-
-constexpr double kCopiedShownMs = 2500;
 
 // The events a webhook can ask for, as the server names them, with what they mean.
 struct EventChoice {
@@ -55,42 +50,13 @@ void draw_secret(WebhookFormState &form, UiState &state, float inner) {
               "shown only once; saving the webhook again issues a new one.",
               inner);
   ImGui::Dummy(ImVec2(0, dp(2)));
-  const double now = emscripten_get_now();
-  if (form.secret_copy_requested && form.secret_copied_at == 0 &&
-      platform::clipboard_write_state() == platform::ClipboardWrite::copied)
-    form.secret_copied_at = now;
-  const bool show_copied =
-      form.secret_copied_at != 0 && now - form.secret_copied_at < kCopiedShownMs;
-  if (show_copied)
-    platform::request_frame_after(kCopiedShownMs - (now - form.secret_copied_at) + 20);
-  const char *copy_label = show_copied ? ICON_CHECK "  Copied" : ICON_COPY "  Copy";
-  const float button_width = ui::button_width(ICON_CHECK "  Copied");
-  const float done_width = ui::button_width("Done##secret");
-  ImGui::PushFont(fonts().mono);
-  ImGui::SetNextItemWidth(inner - button_width - done_width - dp(20));
-  ImGui::InputText("##Signing secret", form.secret.data(), form.secret.size(),
-                   ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-  // Assistive technology hears what the field is, never the secret itself.
-  platform::set_last_item_value("signing secret, hidden from assistive tools, use Copy");
-  platform::set_last_item_read_only();
-  ImGui::PopFont();
+  const char *done = "Done##secret";
+  draw_secret_field("##Signing secret", form.secret,
+                    "signing secret, hidden from assistive tools, use Copy", form.secret_copy,
+                    inner - ui::button_width(done) - dp(10));
   ImGui::SameLine(0, dp(10));
-  ui::ButtonOptions copy;
-  copy.size = ImVec2(button_width, 0);
-  // Pressed on mouse-down, so the mouse-up after it is a gesture the clipboard may use.
-  copy.flags = ImGuiButtonFlags_PressedOnClick;
-  if (ui::button(copy_label, show_copied ? ui::ButtonKind::secondary : ui::ButtonKind::primary,
-                 copy)) {
-    platform::write_clipboard(form.secret.data());
-    form.secret_copy_requested = true;
-    form.secret_copied_at = 0;
-  }
-  ImGui::SameLine(0, dp(10));
-  if (ui::button("Done##secret", ui::ButtonKind::secondary))
-    state.intents.dismiss_webhook_secret = true;
-  if (form.secret_copy_requested &&
-      platform::clipboard_write_state() == platform::ClipboardWrite::failed)
-    ui::field_error("Copying did not work in this browser. Select the secret and press Ctrl+C.");
+  if (ui::button(done, ui::ButtonKind::secondary)) state.intents.dismiss_webhook_secret = true;
+  draw_copy_failure(form.secret_copy);
   ImGui::Dummy(ImVec2(0, dp(8)));
 }
 
