@@ -360,6 +360,18 @@ std::string describe_api_error(const ApiError &error) {
   return "The request failed (HTTP " + std::to_string(error.status) + ").";
 }
 
+void show_api_error(ApiError error, FieldErrors &errors, std::string &message) {
+  errors.clear();
+  message.clear();
+  for (FieldError &field_error : error.errors) {
+    if (field_error.field.empty())
+      message = field_error.message;
+    else
+      errors.push_back(std::move(field_error));
+  }
+  if (errors.empty() && message.empty()) message = describe_api_error(error);
+}
+
 }  // namespace hawzu
 
 namespace hawzu {

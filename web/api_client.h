@@ -107,5 +107,9 @@ void list_webhook_deliveries(std::int64_t workspace_id,
 
 // The message to show for a failed call when the problem body had none.
 std::string describe_api_error(const ApiError &error);
+// A failed call as a form shows it: the field errors in `errors`, anything else (an
+// error of the whole body, or the call's own message when there is nothing else) in
+// `message`. Both are replaced.
+void show_api_error(ApiError error, FieldErrors &errors, std::string &message);
 
 }  // namespace hawzu

@@ -22,19 +22,6 @@ PolicyPageState &page() {
   return app_state().policy_page;
 }
 
-// Field errors to the form, anything else as the form's message.
-void show_errors(ApiError error, FieldErrors &errors, std::string &message) {
-  errors.clear();
-  message.clear();
-  for (FieldError &field_error : error.errors) {
-    if (field_error.field.empty())
-      message = field_error.message;
-    else
-      errors.push_back(std::move(field_error));
-  }
-  if (errors.empty() && message.empty()) message = describe_api_error(error);
-}
-
 void show_webhook(WebhookFormState &form, std::optional<WebhookInfo> webhook) {
   form.webhook = std::move(webhook);
   form.url = form.webhook ? form.webhook->url : "";
@@ -99,14 +86,13 @@ void save_policy(UiState &state) {
                      PolicyPageState &policy = state.policy_page;
                      policy.saving = false;
                      if (!result.ok()) {
-                       show_errors(std::move(result.error), policy.errors, policy.message);
+                       show_api_error(std::move(result.error), policy.errors, policy.message);
                        return;
                      }
                      policy.policy = *result.value;
                      policy.draft = draft_from_policy(policy.policy);
                      // The create window's choices follow the new policy.
                      state.options.policy = policy.policy;
-                     state.intents.reload_options = true;
                      show_toast(state, "The token policy was saved.");
                    }));
 }
@@ -124,7 +110,7 @@ void save_webhook(UiState &state) {
                 WebhookFormState &form = state.policy_page.webhook;
                 form.saving = false;
                 if (!result.ok()) {
-                  show_errors(std::move(result.error), form.errors, form.message);
+                  show_api_error(std::move(result.error), form.errors, form.message);
                   return;
                 }
                 show_webhook(form, std::move(result.value->webhook));
@@ -147,7 +133,7 @@ void remove_webhook(UiState &state) {
                    WebhookFormState &form = state.policy_page.webhook;
                    form.removing = false;
                    if (!result.ok() && result.error.status != 404) {
-                     show_errors(std::move(result.error), form.errors, form.message);
+                     show_api_error(std::move(result.error), form.errors, form.message);
                      return;
                    }
                    forget_webhook_secret(state);
@@ -169,7 +155,7 @@ void send_test_event(UiState &state) {
                       WebhookFormState &form = state.policy_page.webhook;
                       form.testing = false;
                       if (!result.ok()) {
-                        show_errors(std::move(result.error), form.errors, form.message);
+                        show_api_error(std::move(result.error), form.errors, form.message);
                         return;
                       }
                       form.notice = "A test event (" + *result.value +

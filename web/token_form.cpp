@@ -111,16 +111,7 @@ void form_section_gap() {
 }
 
 void show_server_errors(TokenFormState &fields, ApiError error) {
-  for (FieldError &field_error : error.errors) {
-    if (field_error.field.empty()) {
-      fields.server_message = field_error.message;
-    } else {
-      fields.server_errors.push_back(std::move(field_error));
-    }
-  }
-  if (fields.server_errors.empty() && fields.server_message.empty()) {
-    fields.server_message = describe_api_error(error);
-  }
+  show_api_error(std::move(error), fields.server_errors, fields.server_message);
 }
 
 // ---------------------------------------------------------------------------
