@@ -99,6 +99,9 @@ class Statement {
   Statement &bind(int index, std::optional<std::int64_t> value) {
     return value ? bind(index, *value) : bind_null(index);
   }
+  Statement &bind(int index, const std::optional<std::string> &text) {
+    return text ? bind(index, *text) : bind_null(index);
+  }
   Statement &bind_blob(int index, const void *data, std::size_t size) {
     backend_->bind_blob(index, data, size);
     return *this;

@@ -115,17 +115,13 @@ void WebhookStore::record_attempt(const WebhookAttemptRow &attempt, int keep) {
   insert.bind(1, attempt.event_row)
       .bind(2, attempt.workspace_id)
       .bind(3, attempt.time)
-      .bind(4, attempt.url);
-  if (attempt.status_code)
-    insert.bind(5, *attempt.status_code);
-  else
-    insert.bind_null(5);
-  if (attempt.error)
-    insert.bind(6, *attempt.error);
-  else
-    insert.bind_null(6);
-  insert.bind(7, attempt.duration_ms).bind(8, attempt.attempt).bind(9, attempt.next_attempt_at);
-  insert.run();
+      .bind(4, attempt.url)
+      .bind(5, std::optional<std::int64_t>(attempt.status_code))
+      .bind(6, attempt.error)
+      .bind(7, attempt.duration_ms)
+      .bind(8, attempt.attempt)
+      .bind(9, attempt.next_attempt_at)
+      .run();
   db_.prepare(
          "DELETE FROM webhook_attempts WHERE workspace_id = ?1 AND id <= (SELECT id FROM "
          "webhook_attempts WHERE workspace_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)")

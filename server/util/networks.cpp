@@ -24,15 +24,19 @@ std::optional<std::array<unsigned char, 16>> network_address_bytes(std::string_v
 }
 
 bool network_contains(const std::array<unsigned char, 16> &address, const TrustedNetwork &network) {
-  int bits = network.prefix_bits;
-  for (std::size_t i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
-    const unsigned char mask = bits >= 8 ? 0xff : static_cast<unsigned char>(0xff << (8 - bits));
-    if ((address[i] & mask) != (network.bytes[i] & mask)) return false;
-  }
-  return true;
+  return prefix_matches(address.data(), network.bytes.data(), network.prefix_bits);
 }
 
 }  // namespace
+
+bool prefix_matches(const unsigned char *address, const unsigned char *prefix, int prefix_bits) {
+  for (std::size_t i = 0; prefix_bits > 0; ++i, prefix_bits -= 8) {
+    const unsigned char mask =
+        prefix_bits >= 8 ? 0xff : static_cast<unsigned char>(0xff << (8 - prefix_bits));
+    if ((address[i] & mask) != (prefix[i] & mask)) return false;
+  }
+  return true;
+}
 
 std::optional<TrustedNetwork> parse_trusted_network(std::string_view text) {
   std::string_view address = text;

@@ -25,4 +25,8 @@ bool is_trusted_address(std::string_view address, const std::vector<TrustedNetwo
 // Whether `text` is a textual IPv4 or IPv6 address.
 bool is_ip_address(std::string_view text);
 
+// Whether the first `prefix_bits` bits of `address` equal those of `prefix` (both at
+// least that long, in network byte order).
+bool prefix_matches(const unsigned char *address, const unsigned char *prefix, int prefix_bits);
+
 }  // namespace hawzu::server

@@ -1,9 +1,10 @@
 #include "util/private_address.h"
 
+#include "util/networks.h"
+
 #include <arpa/inet.h>
 
 #include <array>
-#include <cstring>
 
 namespace hawzu::server {
 namespace {
@@ -35,18 +36,9 @@ constexpr Block kIpv4Blocks[] = {
     {{240, 0, 0, 0}, 4, "a reserved address"},
 };
 
-bool in_prefix(const unsigned char *address, const unsigned char *first, int prefix_bits) {
-  const int whole = prefix_bits / 8;
-  if (std::memcmp(address, first, static_cast<std::size_t>(whole)) != 0) return false;
-  const int rest = prefix_bits % 8;
-  if (rest == 0) return true;
-  const auto mask = static_cast<unsigned char>(0xff << (8 - rest));
-  return (address[whole] & mask) == (first[whole] & mask);
-}
-
 std::optional<std::string> ipv4_reason(const V4 &address) {
   for (const Block &block : kIpv4Blocks)
-    if (in_prefix(address.data(), block.first, block.prefix_bits)) return block.reason;
+    if (prefix_matches(address.data(), block.first, block.prefix_bits)) return block.reason;
   return std::nullopt;
 }
 
