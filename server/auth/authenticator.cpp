@@ -54,21 +54,25 @@ class HashWiper {
 
 }  // namespace
 
-std::optional<TokenPrincipal> Authenticator::revalidate(Connection &connection,
-                                                        CachedVerdict &verdict, std::int64_t now) {
+std::optional<TokenPrincipal> Authenticator::revalidate(LazyConnection &connection,
+                                                        CachedVerdict &verdict,
+                                                        const std::optional<ChangeStamp> &stamp,
+                                                        std::int64_t now) {
   if (is_expired(verdict.expires_at, now)) return std::nullopt;
   if (verdict.by_previous_value &&
       (!verdict.previous_value_expires_at || *verdict.previous_value_expires_at < now))
     return std::nullopt;
+  if (stamp && verdict.confirmed_at == stamp) return std::move(verdict.principal);
   const std::optional<std::int64_t> generation =
-      TokenStore(connection)
+      TokenStore(*connection)
           .authority_generation(verdict.principal.token_id, verdict.secret_hash,
                                 verdict.by_previous_value);
   if (generation != verdict.authority_generation) return std::nullopt;
+  if (stamp) verified_.confirm(verdict.secret_hash, verdict.authority_generation, *stamp);
   return std::move(verdict.principal);
 }
 
-void Authenticator::note_use(Connection &connection, const TokenHash &secret_hash,
+void Authenticator::note_use(LazyConnection &connection, const TokenHash &secret_hash,
                              std::int64_t token_id, std::optional<std::int64_t> last_used,
                              std::int64_t now) {
   if (last_used && *last_used > now - kLastUsedWriteInterval) return;
@@ -80,7 +84,7 @@ void Authenticator::note_use(Connection &connection, const TokenHash &secret_has
   // The UPDATE repeats the condition, so processes racing here write once. A failed
   // bookkeeping write (disk full, a long-held lock) must not refuse a valid token.
   try {
-    TokenStore(connection).record_use(token_id, now, kLastUsedWriteInterval);
+    TokenStore(*connection).record_use(token_id, now, kLastUsedWriteInterval);
   } catch (const DatabaseError &error) {
     log_event("cannot record the use of an access token",
               "token " + std::to_string(token_id) + ": " + error.what());
@@ -96,12 +100,15 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   TokenHash secret_hash = token_hasher_.hash(token);
   const HashWiper wiper(secret_hash);
   const std::int64_t now = clock_.now();
-  Database::Lease connection = database_.connect();
+  // Read before anything else this request reads: a verdict confirmed at this stamp was
+  // current at an instant after it (the rule in verified_token_cache.h).
+  const std::optional<ChangeStamp> stamp = database_.change_stamp();
+  LazyConnection connection(database_);
 
   if (std::optional<CachedVerdict> cached = verified_.find(secret_hash)) {
-    std::optional<TokenPrincipal> principal = revalidate(*connection, *cached, now);
+    std::optional<TokenPrincipal> principal = revalidate(connection, *cached, stamp, now);
     if (principal) {
-      note_use(*connection, secret_hash, principal->token_id, cached->last_used_at, now);
+      note_use(connection, secret_hash, principal->token_id, cached->last_used_at, now);
       cached->wipe();
       outcome.token_id = principal->token_id;
       outcome.principal = Principal(std::move(*principal));
@@ -132,6 +139,7 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   CachedVerdict verdict;
   verdict.secret_hash = secret_hash;
   verdict.authority_generation = stored->authority_generation;
+  verdict.confirmed_at = stamp;
   verdict.by_previous_value = stored->by_previous_value;
   verdict.previous_value_expires_at = stored->token.previous_value_expires_at;
   verdict.expires_at = stored->token.expires_at;
@@ -140,7 +148,7 @@ BearerAuthentication Authenticator::authenticate_bearer(std::string_view token) 
   verdict.principal = token_principal(*stored);
   TokenPrincipal principal = verdict.principal;
   verified_.store(std::move(verdict));
-  note_use(*connection, secret_hash, principal.token_id, last_used, now);
+  note_use(connection, secret_hash, principal.token_id, last_used, now);
   outcome.principal = Principal(std::move(principal));
   return outcome;
 }

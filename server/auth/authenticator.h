@@ -8,9 +8,11 @@
 // order: the format and CRC32 checksum (is_well_formed_token), so a typo or garbage
 // costs no database work; the keyed hash of the token (the secret itself is never
 // compared or stored). Then either a verdict this process holds for that hash
-// (auth/verified_token_cache.h), used only after re-validating it with one
-// primary-key read of the token's authority generation and checking the expiry at
-// this instant; or the full lookup on the UNIQUE index of access_tokens.secret_hash:
+// (auth/verified_token_cache.h), used only when the database's change stamp, read at
+// the start of the request, shows that nothing has changed since the verdict was
+// confirmed, or else after re-validating it with one primary-key read of the token's
+// authority generation, and in both cases after checking the expiry at this instant;
+// or the full lookup on the UNIQUE index of access_tokens.secret_hash:
 // the row, its grants, its owner's current role, its workspace's name and its
 // authority generation, one statement (TokenStore::find_by_secret_hash), so one
 // snapshot without a read transaction; then the stored state (revoked rows are never
@@ -80,12 +82,28 @@ class Authenticator {
   const VerifiedTokenCache &verified_tokens() const { return verified_; }
 
  private:
+  // A connection leased on first use: a verdict confirmed by the change stamp needs none.
+  class LazyConnection {
+   public:
+    explicit LazyConnection(Database &database) : database_(database) {}
+    Connection &operator*() {
+      if (!lease_) lease_.emplace(database_.connect());
+      return **lease_;
+    }
+
+   private:
+    Database &database_;
+    std::optional<Database::Lease> lease_;
+  };
+
   // The cached verdict's principal when it is still current (the rule in
-  // verified_token_cache.h); nullopt: verify in full.
-  std::optional<TokenPrincipal> revalidate(Connection &connection, CachedVerdict &verdict,
+  // verified_token_cache.h) at `stamp`, read at the start of this request; nullopt:
+  // verify in full.
+  std::optional<TokenPrincipal> revalidate(LazyConnection &connection, CachedVerdict &verdict,
+                                           const std::optional<ChangeStamp> &stamp,
                                            std::int64_t now);
   // Writes (or has the writer write) last_used_at when `last_used` is unset or old.
-  void note_use(Connection &connection, const TokenHash &secret_hash, std::int64_t token_id,
+  void note_use(LazyConnection &connection, const TokenHash &secret_hash, std::int64_t token_id,
                 std::optional<std::int64_t> last_used, std::int64_t now);
 
   Database &database_;

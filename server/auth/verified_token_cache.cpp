@@ -34,6 +34,7 @@ void CachedVerdict::wipe() {
   if (principal.workspace_name) wipe_text(*principal.workspace_name);
   principal.project_roles.clear();
   authority_generation = 0;
+  confirmed_at.reset();
 }
 
 VerifiedTokenCache::VerifiedTokenCache(std::size_t capacity,
@@ -78,6 +79,16 @@ void VerifiedTokenCache::store(CachedVerdict verdict) {
     shard.entries.erase(victim);
   }
   shard.entries.emplace(key, std::move(verdict));
+}
+
+void VerifiedTokenCache::confirm(const TokenHash &secret_hash, std::int64_t authority_generation,
+                                 const ChangeStamp &stamp) {
+  Shard &shard = shard_for(secret_hash);
+  std::lock_guard<std::shared_mutex> lock(shard.mutex);
+  auto found = shard.entries.find(bucket_key(secret_hash));
+  if (found != shard.entries.end() && same_hash(found->second.secret_hash, secret_hash) &&
+      found->second.authority_generation == authority_generation)
+    found->second.confirmed_at = stamp;
 }
 
 void VerifiedTokenCache::forget(const TokenHash &secret_hash) {

@@ -1,18 +1,22 @@
 // The verdicts of Bearer tokens this process verified in full, so that a busy token
-// costs one small read per request instead of the full lookup (token, grants, owner's
-// role, workspace name).
+// costs a comparison per request, or one small read after a change, instead of the full
+// lookup (token, grants, owner's role, workspace name).
 //
 // The invalidation rule, the one this cache and every caller rely on:
-//   A cached verdict is used only when the token's authority generation, read from the
-//   database during this request, equals the generation that was read in the same
-//   statement (one snapshot) as the verdict itself; and every change that can alter
-//   what a token may do moves its generation on, by triggers, in the transaction of
-//   the change (migrations 8 on SQLite, 5 on PostgreSQL: the token's state, role,
-//   expiry, owner, value or previous value; its grants; its owner's membership of its
-//   workspace; the workspace's name). So once a change has committed, the next request,
-//   on any server sharing the database, misses and verifies in full. What changes
-//   without a write, the time, is checked at every hit: the expiry, and the end of a
-//   rotation's previous value.
+//   A cached verdict is used only when it is known to be current during this request,
+//   in one of two ways. (1) The database's change stamp (db/change_stamp.h), read at
+//   the start of this request, equals the stamp read before the verdict was last
+//   confirmed: then nothing that moves a token's authority has committed since, on any
+//   server sharing the database. (2) Otherwise, the token's authority generation, read
+//   from the database during this request, equals the generation that was read in the
+//   same statement (one snapshot) as the verdict itself; the verdict is then confirmed
+//   at this request's stamp. Every change that can alter what a token may do moves its
+//   generation on, by triggers, in the transaction of the change (migrations 9 on
+//   SQLite, 6 on PostgreSQL: the token's state, role, expiry, owner, value or previous
+//   value; its grants; its owner's membership of its workspace; the workspace's name),
+//   and so moves the stamp. So once a change has committed, the next request, on any
+//   server, misses and verifies in full. What changes without a write, the time, is
+//   checked at every hit: the expiry, and the end of a rotation's previous value.
 //
 // Entries are keyed by the keyed hash of the token (never the token), found by its
 // first bytes and confirmed by comparing all of it. 16 shards, each with its own
@@ -23,6 +27,7 @@
 #pragma once
 
 #include "auth/principal.h"
+#include "db/change_stamp.h"
 #include "security/token_hasher.h"
 
 #include <array>
@@ -39,6 +44,9 @@ namespace hawzu::server {
 struct CachedVerdict {
   TokenHash secret_hash{};
   std::int64_t authority_generation = 0;
+  // The change stamp read before the verdict was last confirmed; none: not confirmed
+  // by a stamp (the next use reads the generation).
+  std::optional<ChangeStamp> confirmed_at;
   // The hash is the previous value of a rotation's overlap, valid until
   // previous_value_expires_at (inclusive).
   bool by_previous_value = false;
@@ -70,6 +78,13 @@ class VerifiedTokenCache {
 
   // Holds `verdict`, replacing one for the same hash.
   void store(CachedVerdict verdict);
+
+  // Records that the verdict for this hash, when it is still the one of
+  // `authority_generation`, was found current after `stamp` was read (rule (2) above).
+  // A verdict of another generation (stored meanwhile by a slower or later
+  // verification) keeps its own stamp.
+  void confirm(const TokenHash &secret_hash, std::int64_t authority_generation,
+               const ChangeStamp &stamp);
 
   // Drops the verdict for this hash (a re-validation failed).
   void forget(const TokenHash &secret_hash);

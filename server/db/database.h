@@ -25,6 +25,8 @@
 //     Connection::id_list_sql().
 #pragma once
 
+#include "db/change_stamp.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -248,6 +250,10 @@ class Database {
   virtual std::string describe() const = 0;
   // "sqlite" or "postgresql".
   virtual const char *backend_name() const = 0;
+
+  // What has committed, read without a transaction (db/change_stamp.h); nullopt when
+  // the backend cannot tell now. Thread-safe.
+  virtual std::optional<ChangeStamp> change_stamp() { return std::nullopt; }
 
  protected:
   virtual std::unique_ptr<Connection> open_connection() = 0;

@@ -41,6 +41,8 @@ constexpr ColumnKind B = ColumnKind::blob;
 // servers running on a database whether a verdict they hold is still current
 // (auth/verified_token_cache.h); servers start with empty caches, and the target's
 // triggers move it on as the grants and memberships are copied, which is harmless.
+// Nor is PostgreSQL's authority_epoch (migration 7), which SQLite has no table for: its
+// one row comes with the migration and only ever moves on.
 //
 // meta is copied whole: name_key_rule tells the PostgreSQL servers whether the name
 // keys need recomputing, and token_key_check makes a server with another key than the

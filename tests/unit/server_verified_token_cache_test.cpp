@@ -6,6 +6,7 @@
 // as another server process sharing the database would make it.
 #include "auth/authenticator.h"
 #include "auth/verified_token_cache.h"
+#include "db/sqlite/sqlite_database.h"
 #include "security/token_hasher.h"
 #include "server_test_support.h"
 #include "services/last_use_writer.h"
@@ -144,6 +145,23 @@ TEST_CASE("the cache finds a verdict by the whole hash, and replaces one for the
   CHECK(cache.size() == 0);
 }
 
+TEST_CASE("a verdict is confirmed at a stamp only while it is of the generation confirmed") {
+  VerifiedTokenCache cache;
+  const TokenHash hash = hash_of(7);
+  cache.store(verdict_for(hash, 42));  // generation 3, never confirmed
+  ChangeStamp stamp;
+  stamp.words[0] = 99;
+
+  // A slower verification confirmed generation 2, which another replaced meanwhile.
+  cache.confirm(hash, 2, stamp);
+  CHECK_FALSE(cache.find(hash)->confirmed_at);
+
+  cache.confirm(hash, 3, stamp);
+  CHECK(cache.find(hash)->confirmed_at == stamp);
+  cache.confirm(hash_of(8), 3, stamp);  // another hash: nothing to confirm
+  CHECK_FALSE(cache.find(hash_of(8)));
+}
+
 TEST_CASE("a full cache evicts to take a new verdict, and the evicted one is wiped") {
   std::vector<CachedVerdict> evicted;
   // One entry per shard: a second hash for shard 0 evicts the first.
@@ -179,6 +197,15 @@ TEST_CASE("a cached verdict is never a stale yes") {
     const std::string token = f.store(token_id);
     f.warm(token);
     Database::Lease connection = f.test.database->connect();
+    TokenStore(*connection).set_state(token_id, TokenState::revoked, kNow);
+    CHECK_FALSE(f.authenticator.authenticate_bearer(token).principal);
+  }
+  SECTION("revoked through another database handle, as another server process would") {
+    const std::string token = f.store(token_id);
+    f.warm(token);  // the second answer came from the stamp alone, with no read
+    SqliteDatabase other(f.test.dir.path() + "/test.sqlite3");
+    REQUIRE(other.migrate().ok);
+    Database::Lease connection = other.connect();
     TokenStore(*connection).set_state(token_id, TokenState::revoked, kNow);
     CHECK_FALSE(f.authenticator.authenticate_bearer(token).principal);
   }

@@ -348,6 +348,21 @@ bool is_postgres_url(const std::string &text) {
   return text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0;
 }
 
+PostgresDatabase::PostgresDatabase(std::string url)
+    : url_(std::move(url)), epoch_([this] { return read_authority_epoch(); }) {}
+
+std::optional<ChangeStamp> PostgresDatabase::read_authority_epoch() {
+  Lease connection = connect();
+  Statement statement = connection->prepare("SELECT value FROM authority_epoch WHERE id = 1");
+  if (!statement.step()) return std::nullopt;
+  const auto epoch = static_cast<std::uint64_t>(statement.column_int64(0));
+  statement.run();
+  ChangeStamp stamp;
+  stamp.words[0] = static_cast<std::uint32_t>(epoch);
+  stamp.words[1] = static_cast<std::uint32_t>(epoch >> 32);
+  return stamp;
+}
+
 std::string PostgresDatabase::describe() const {
   return pg_url_without_password(url_);
 }

@@ -20,6 +20,7 @@
 // finds the writable host again (tests/http/standby_failover.pg.test.js).
 #pragma once
 
+#include "db/coalesced_read.h"
 #include "db/database.h"
 
 #include <string>
@@ -29,7 +30,7 @@ namespace hawzu::server {
 class PostgresDatabase final : public Database {
  public:
   // `url`: a libpq connection URI (postgresql://user@host:port/db?...).
-  explicit PostgresDatabase(std::string url) : url_(std::move(url)) {}
+  explicit PostgresDatabase(std::string url);
 
   // Applies the migrations the database lacks (db/postgres/pg_migrations.h), under a
   // session advisory lock so two servers starting at once migrate once.
@@ -38,11 +39,19 @@ class PostgresDatabase final : public Database {
   std::string describe() const override;
   const char *backend_name() const override { return "postgresql"; }
 
+  // The authority epoch (migration 7), read by one query for all the callers that
+  // arrive while it runs (db/coalesced_read.h).
+  std::optional<ChangeStamp> change_stamp() override { return epoch_.get(); }
+  std::uint64_t change_stamp_reads() const { return epoch_.runs(); }
+
  protected:
   std::unique_ptr<Connection> open_connection() override;
 
  private:
+  std::optional<ChangeStamp> read_authority_epoch();
+
   std::string url_;
+  CoalescedRead epoch_;
 };
 
 // True for a string that names a PostgreSQL database (postgresql:// or postgres://).

@@ -325,6 +325,29 @@ END $$;
 CREATE TRIGGER workspaces_authority AFTER UPDATE OF name ON workspaces
   FOR EACH ROW EXECUTE FUNCTION workspaces_move_authority();
 )SQL",
+    // 7: the authority epoch, PostgreSQL's change stamp (db/change_stamp.h): one row
+    // whose value moves on, in the change's own transaction, whenever a token's
+    // authority generation moves or a token is deleted. A server reads it with one
+    // query shared by the Bearer requests that arrive together (db/coalesced_read.h)
+    // and, while it has not moved, skips each token's own generation read.
+    R"SQL(
+CREATE TABLE authority_epoch (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  value BIGINT NOT NULL
+);
+INSERT INTO authority_epoch (id, value) VALUES (1, 0);
+
+CREATE FUNCTION authority_epoch_moves() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE authority_epoch SET value = value + 1 WHERE id = 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER access_tokens_epoch_on_change AFTER UPDATE ON access_tokens
+  FOR EACH ROW WHEN (OLD.authority_generation <> NEW.authority_generation)
+  EXECUTE FUNCTION authority_epoch_moves();
+CREATE TRIGGER access_tokens_epoch_on_delete AFTER DELETE ON access_tokens
+  FOR EACH ROW EXECUTE FUNCTION authority_epoch_moves();
+)SQL",
 };
 
 int read_postgres_schema_version(Connection &connection) {

@@ -232,9 +232,34 @@ std::unique_ptr<Connection> SqliteDatabase::open_connection() {
   return std::make_unique<SqliteConnection>(path_);
 }
 
+SqliteDatabase::~SqliteDatabase() {
+  wal_index_.reset();  // the mapping goes with the connection
+  wal_index_connection_.reset();
+}
+
 MigrationResult SqliteDatabase::migrate() {
-  Lease connection = connect();
-  return migrate_sqlite_database(*connection);
+  MigrationResult result;
+  {
+    Lease connection = connect();
+    result = migrate_sqlite_database(*connection);
+  }
+  if (!result.ok || wal_index_) return result;
+  std::unique_ptr<Connection> connection = open_connection();
+  auto &sqlite = static_cast<SqliteConnection &>(*connection);
+  // One read opens the WAL index; in any other journal mode there is none to map.
+  Statement mode = sqlite.prepare("PRAGMA journal_mode");
+  if (!mode.step() || mode.column_text(0) != "wal") return result;
+  mode.run();
+  sqlite.prepare("SELECT count(*) FROM sqlite_schema").run();
+  auto index = std::make_unique<SqliteWalIndex>(sqlite.handle());
+  if (!index->mapped()) return result;
+  wal_index_connection_ = std::move(connection);
+  wal_index_ = std::move(index);
+  return result;
+}
+
+std::optional<ChangeStamp> SqliteDatabase::change_stamp() {
+  return wal_index_ ? wal_index_->read() : std::nullopt;
 }
 
 }  // namespace hawzu::server

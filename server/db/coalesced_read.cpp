@@ -1,0 +1,44 @@
+#include "db/coalesced_read.h"
+
+#include <exception>
+
+namespace hawzu::server {
+
+std::optional<ChangeStamp> CoalescedRead::get() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  // The run in progress, if any, began before this call: only a later one will do.
+  const std::uint64_t needed = started_ + 1;
+  const std::size_t parity = needed % 2;
+  while (finished_ < needed) {
+    if (running_) {
+      ++waiting_[parity];
+      run_finished_[parity].wait(lock);
+      --waiting_[parity];
+      continue;
+    }
+    running_ = true;
+    const std::uint64_t run = ++started_;  // == needed: nothing runs, so none began since
+    lock.unlock();
+    std::optional<ChangeStamp> result;
+    try {
+      result = read_();
+    } catch (const std::exception &) {
+      // The callers read the database themselves and meet the failure there.
+    }
+    lock.lock();
+    running_ = false;
+    finished_ = run;
+    result_ = result;
+    run_finished_[run % 2].notify_all();
+    // Those who arrived during this run need the next: one of them runs it.
+    if (waiting_[(run + 1) % 2] > 0) run_finished_[(run + 1) % 2].notify_one();
+  }
+  return result_;
+}
+
+std::uint64_t CoalescedRead::runs() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return started_;
+}
+
+}  // namespace hawzu::server
