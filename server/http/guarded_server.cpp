@@ -112,6 +112,12 @@ class DeadlineSocketStream final : public httplib::Stream {
   }
 
   ssize_t read(char *ptr, size_t size) override {
+    // The library reads the request line and headers one byte per call: from the
+    // buffer, that byte is one load and one store.
+    if (size == 1 && offset_ < size_) {
+      *ptr = buffer_[offset_++];
+      return 1;
+    }
     if (!has_buffered_data()) {
       if (!wait_for_data()) return -1;
       offset_ = size_ = 0;

@@ -172,15 +172,20 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
     return new ConnectionPool(threads, queued, load);
   };
 
-  server->set_pre_routing_handler(
-      [limits, &app](const httplib::Request &request, httplib::Response &response) {
-        reset_request_context();
-        ClientOrigin origin =
-            client_origin(request, app.options.uses_tls(), app.options.trusted_proxies);
-        current_request_context().client_address = std::move(origin.address);
-        current_request_context().https = origin.https;
-        return guard_request(request, response, limits);
-      });
+  auto api_routes = std::make_unique<RouteTable>(*server);
+  server->set_pre_routing_handler([limits, &app, routes = api_routes.get()](
+                                      const httplib::Request &request,
+                                      httplib::Response &response) {
+    reset_request_context();
+    ClientOrigin origin =
+        client_origin(request, app.options.uses_tls(), app.options.trusted_proxies);
+    current_request_context().client_address = std::move(origin.address);
+    current_request_context().https = origin.https;
+    if (guard_request(request, response, limits) == httplib::Server::HandlerResponse::Handled)
+      return httplib::Server::HandlerResponse::Handled;
+    return routes->dispatch_exact(request, response) ? httplib::Server::HandlerResponse::Handled
+                                                     : httplib::Server::HandlerResponse::Unhandled;
+  });
 
   auto security_headers =
       std::make_shared<const SecurityHeaders>(make_security_headers(app.options.uses_tls()));
@@ -232,7 +237,6 @@ HttpServer make_http_server(App &app, const HttpLimits &limits, std::string &err
     if (app.usage) capture_token_usage(*app.usage, *app.clock, request, response);
   });
 
-  auto api_routes = std::make_unique<RouteTable>(*server);
   register_routes(*server, *api_routes, app);
   return {std::move(server), std::move(api_routes)};
 }

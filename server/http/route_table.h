@@ -2,7 +2,10 @@
 // path template as the OpenAPI document writes it ("/api/v1/workspace/{wid}/projects").
 // The table registers the handler with cpp-httplib (as "/api/v1/workspace/:wid/projects";
 // read parameters from request.path_params) and remembers the route, so tests can
-// check that the OpenAPI document describes every route the server answers. Each
+// check that the OpenAPI document describes every route the server answers. A GET
+// route without path parameters is kept in a table of exact paths instead and answered
+// by dispatch_exact() before the library's routing, which tries its routes' regular
+// expressions one by one (a measurable part of a short request). Each
 // handler first notes its template in the request context (http/request_context.h), so
 // that token usage records the route, never the path's ids or query string.
 // Built once at start-up; not thread-safe while routes are being added.
@@ -11,6 +14,7 @@
 #include "httplib_config.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace hawzu::server {
@@ -34,6 +38,12 @@ class RouteTable {
 
   const std::vector<RouteSpec> &routes() const { return routes_; }
 
+  // Answers a GET (or HEAD) `request` whose path is that of a GET route without path
+  // parameters: true when it did. Called before the library's routing, and before it
+  // reads a body (http_server.cpp), after the request passed the guard. Thread-safe
+  // once built.
+  bool dispatch_exact(const httplib::Request &request, httplib::Response &response) const;
+
   // "/a/{x}/b" → "/a/:x/b".
   static std::string to_httplib_pattern(const std::string &path_template);
 
@@ -42,8 +52,13 @@ class RouteTable {
   static httplib::Server::Handler noting_route(const std::string &path_template,
                                                httplib::Server::Handler handler);
 
+  // Registers `handler` for `method`: in the exact table, or with the library.
+  void add(const char *method, const std::string &path_template, httplib::Server::Handler handler);
+
   httplib::Server &server_;
   std::vector<RouteSpec> routes_;
+  // Path → handler of the GET routes without path parameters.
+  std::unordered_map<std::string, httplib::Server::Handler> exact_;
 };
 
 }  // namespace hawzu::server
