@@ -36,10 +36,8 @@ std::string invalid_token_detail(BearerFailure failure) {
   return "The access token is not valid (unknown or revoked).";
 }
 
-std::optional<Principal> authenticate_bearer(App &app, const httplib::Request &request,
+std::optional<Principal> authenticate_bearer(App &app, const std::string &header,
                                              httplib::Response &response) {
-  // The pre-routing guard has already refused a second Authorization header.
-  const std::string header = request.get_header_value("Authorization");
   BearerAuthentication outcome;
   if (std::optional<std::string_view> token = bearer_token_from_authorization(header))
     outcome = app.authenticator->authenticate_bearer(*token);
@@ -60,12 +58,15 @@ std::optional<Principal> require_api_principal(App &app, const httplib::Request 
                                                httplib::Response &response, Operation operation) {
   const OperationRule rule = rule_for(operation);
   std::optional<Principal> principal;
-  if (request.has_header("Authorization")) {
+  // The header as the library holds it, not a copy: the token is in it. The pre-routing
+  // guard has already refused a second Authorization header.
+  const auto authorization = request.headers.find("Authorization");
+  if (authorization != request.headers.end()) {
     if (rule.web_session_only) {
       passes_web_request_checks(app, request, response);  // answers 403 session_required
       return std::nullopt;
     }
-    principal = authenticate_bearer(app, request, response);
+    principal = authenticate_bearer(app, authorization->second, response);
   } else if (rule.access_token_only) {
     refuse_unauthenticated(
         response, kBearerChallenge, "access_token_required", "Access token required",
