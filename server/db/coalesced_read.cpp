@@ -29,9 +29,13 @@ std::optional<ChangeStamp> CoalescedRead::get() {
     running_ = false;
     finished_ = run;
     result_ = result;
-    run_finished_[run % 2].notify_all();
     // Those who arrived during this run need the next: one of them runs it.
-    if (waiting_[(run + 1) % 2] > 0) run_finished_[(run + 1) % 2].notify_one();
+    const bool next_is_wanted = waiting_[(run + 1) % 2] > 0;
+    lock.unlock();
+    // Woken after the unlock, the waiters do not queue up again on the mutex at once.
+    run_finished_[run % 2].notify_all();
+    if (next_is_wanted) run_finished_[(run + 1) % 2].notify_one();
+    return result;
   }
   return result_;
 }
