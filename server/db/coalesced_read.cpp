@@ -10,13 +10,13 @@ std::optional<ChangeStamp> CoalescedRead::get() {
   const std::uint64_t needed = started_ + 1;
   const std::size_t parity = needed % 2;
   while (finished_ < needed) {
-    if (running_) {
+    // A run is in progress while the last one begun has not finished.
+    if (started_ != finished_) {
       ++waiting_[parity];
       run_finished_[parity].wait(lock);
       --waiting_[parity];
       continue;
     }
-    running_ = true;
     const std::uint64_t run = ++started_;  // == needed: nothing runs, so none began since
     lock.unlock();
     std::optional<ChangeStamp> result;
@@ -26,7 +26,6 @@ std::optional<ChangeStamp> CoalescedRead::get() {
       // The callers read the database themselves and meet the failure there.
     }
     lock.lock();
-    running_ = false;
     finished_ = run;
     result_ = result;
     // Those who arrived during this run need the next: one of them runs it.

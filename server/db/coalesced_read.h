@@ -33,7 +33,7 @@ class CoalescedRead {
 
   std::optional<ChangeStamp> get();
 
-  // How many times the read ran (for tests and the benchmark).
+  // How many times the read ran (for tests).
   std::uint64_t runs() const;
 
  private:
@@ -43,8 +43,7 @@ class CoalescedRead {
   int waiting_[2] = {0, 0};                  // callers waiting, by the same parity
   std::uint64_t started_ = 0;                // runs begun
   std::uint64_t finished_ = 0;               // the number of the last run that finished
-  bool running_ = false;
-  std::optional<ChangeStamp> result_;  // of run `finished_`
+  std::optional<ChangeStamp> result_;        // of run `finished_`
 };
 
 }  // namespace hawzu::server

@@ -42,7 +42,6 @@ class PostgresDatabase final : public Database {
   // The authority epoch (migration 7), read by one query for all the callers that
   // arrive while it runs (db/coalesced_read.h).
   std::optional<ChangeStamp> change_stamp() override { return epoch_.get(); }
-  std::uint64_t change_stamp_reads() const { return epoch_.runs(); }
 
  protected:
   std::unique_ptr<Connection> open_connection() override;

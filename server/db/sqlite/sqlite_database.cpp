@@ -232,11 +232,6 @@ std::unique_ptr<Connection> SqliteDatabase::open_connection() {
   return std::make_unique<SqliteConnection>(path_);
 }
 
-SqliteDatabase::~SqliteDatabase() {
-  wal_index_.reset();  // the mapping goes with the connection
-  wal_index_connection_.reset();
-}
-
 MigrationResult SqliteDatabase::migrate() {
   MigrationResult result;
   {

@@ -18,8 +18,6 @@ class SqliteDatabase final : public Database {
   // is absent (app_setup.cpp sets the mode of the data directory it lies in).
   explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
 
-  ~SqliteDatabase() override;
-
   // Sets WAL mode, checks the file (PRAGMA quick_check) and applies the migrations the
   // file lacks (db/sqlite/sqlite_migrations.h); then maps the WAL index for
   // change_stamp().
@@ -37,8 +35,8 @@ class SqliteDatabase final : public Database {
  private:
   std::string path_;
   // A connection kept open only so that its mapping of the WAL index stays valid for
-  // as long as this database is used; and that mapping. Set once, by migrate(), before
-  // any request.
+  // as long as this database is used; and that mapping, declared after it so that it
+  // goes first. Set once, by migrate(), before any request.
   std::unique_ptr<Connection> wal_index_connection_;
   std::unique_ptr<SqliteWalIndex> wal_index_;
 };
